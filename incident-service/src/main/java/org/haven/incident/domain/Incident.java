@@ -1,0 +1,42 @@
+package org.haven.incident.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A submitted incident report. Never updated once stored. */
+@Entity
+public class Incident extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public String siteId;
+    @Enumerated(EnumType.STRING)
+    public IncidentType type;
+    @Enumerated(EnumType.STRING)
+    public Severity severity;
+    public Instant occurredAt;
+    public Instant reportedAt;
+    public String summary;
+    public String reporterId;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> involvedStaffIds;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> witnessIds;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> clientCodes;
+    public boolean critical;
+    public String criticalityRule;
+}

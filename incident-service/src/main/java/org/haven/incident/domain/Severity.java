@@ -1,0 +1,8 @@
+package org.haven.incident.domain;
+
+public enum Severity {
+    LOW,
+    MODERATE,
+    HIGH,
+    CRITICAL
+}

@@ -1,0 +1,130 @@
+package org.haven.incident;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.haven.events.EventCodec;
+import org.haven.events.EventEnvelope;
+import org.haven.events.HavenEvents;
+import org.haven.events.IncidentReported;
+import org.haven.incident.domain.Incident;
+import org.haven.testing.HavenInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+@QuarkusTest
+@QuarkusTestResource(HavenInfrastructure.class)
+class IncidentReportingTest {
+
+    static String report(String type, String severity, String site) {
+        return """
+                {"siteId":"%s","type":"%s","severity":"%s","occurredAt":"%s","summary":"Client did not return from school",
+                 "reporterId":"staff-ana","involvedStaffIds":["staff-ana","staff-ben"],"witnessIds":["staff-cy"],
+                 "clientCodes":["C-7F3K"]}""".formatted(site, type, severity, Instant.now().minus(10, ChronoUnit.MINUTES));
+    }
+
+    @Test
+    void elopementIsStoredAsCriticalAndAnnouncedOnKafkaKeyedByIncident() {
+        String site = "site-" + UUID.randomUUID();
+        ConsumerTask<String, String> events = HavenInfrastructure.kafka().consumeStrings()
+                .fromTopics(HavenEvents.INCIDENT_TOPIC, records -> records.filter(r -> r.value().contains(site)));
+
+        String id = given().contentType("application/json").body(report("ELOPEMENT", "HIGH", site))
+                .when().post("/api/incidents")
+                .then().statusCode(201)
+                .header("Location", startsWith("http"))
+                .body("critical", equalTo(true))
+                .body("criticalityRule", equalTo("type ELOPEMENT is always critical"))
+                .extract().path("id");
+
+        ConsumerRecord<String, String> record = events.awaitRecords(1, Duration.ofSeconds(15)).getFirstRecord();
+        events.stop();
+        assertThat(record.key()).isEqualTo(id);
+        EventEnvelope envelope = EventCodec.decode(record.value());
+        IncidentReported data = EventCodec.data(envelope, HavenEvents.INCIDENT_REPORTED);
+        assertThat(envelope.subject()).isEqualTo(id);
+        assertThat(envelope.source()).isEqualTo("/incident-service");
+        assertThat(data.critical()).isTrue();
+        assertThat(data.involvedStaffIds()).containsExactly("staff-ana", "staff-ben");
+        assertThat(data.clientCodes()).containsExactly("C-7F3K");
+        assertThat(record.value()).as("the narrative never leaves incident-service").doesNotContain("did not return from school");
+
+        given().when().get("/api/incidents/" + id).then().statusCode(200).body("type", equalTo("ELOPEMENT"));
+    }
+
+    @Test
+    void anyTypeAtSeverityCriticalIsCriticalAndLowPropertyDamageIsNot() {
+        String site = "site-" + UUID.randomUUID();
+        given().contentType("application/json").body(report("PROPERTY_DAMAGE", "CRITICAL", site))
+                .when().post("/api/incidents").then().statusCode(201).body("critical", equalTo(true));
+        given().contentType("application/json").body(report("PROPERTY_DAMAGE", "LOW", site))
+                .when().post("/api/incidents").then().statusCode(201).body("critical", equalTo(false));
+
+        given().queryParam("site", site).queryParam("critical", false)
+                .when().get("/api/incidents")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].severity", equalTo("LOW"));
+    }
+
+    @Test
+    void malformedJsonIsRefusedAsProblemAndStoresNothing() {
+        long before = Incident.count();
+        given().contentType("application/json").body("{\"siteId\": \"site-a\", ")
+                .when().post("/api/incidents")
+                .then().statusCode(400).contentType("application/problem+json").body("status", equalTo(400));
+        assertThat(Incident.count()).isEqualTo(before);
+    }
+
+    @Test
+    void missingRequiredFieldsAreEachNamed() {
+        long before = Incident.count();
+        given().contentType("application/json").body("{\"siteId\":\"site-a\",\"severity\":\"HIGH\"}")
+                .when().post("/api/incidents")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("type"))
+                .body("errors.field", hasItem("occurredAt"))
+                .body("errors.field", hasItem("reporterId"))
+                .body("errors.field", hasItem("summary"));
+        assertThat(Incident.count()).isEqualTo(before);
+    }
+
+    @Test
+    void unknownIncidentTypeIsNamedWithTheAcceptedValues() {
+        given().contentType("application/json").body(report("ABDUCTION", "HIGH", "site-a"))
+                .when().post("/api/incidents")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("type"));
+    }
+
+    @Test
+    void aClientNameInTheClientCodeFieldIsRefused() {
+        String body = report("ELOPEMENT", "HIGH", "site-a").replace("C-7F3K", "Maria Lopez");
+        given().contentType("application/json").body(body)
+                .when().post("/api/incidents")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("clientCodes[0]"));
+    }
+
+    @Test
+    void unknownIncidentIsNotFoundAsProblem() {
+        given().when().get("/api/incidents/" + UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void healthReportsKafkaAndDatabase() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItem("Kafka connection health check"))
+                .body("checks.name", hasItem("Database connections health check"));
+    }
+}

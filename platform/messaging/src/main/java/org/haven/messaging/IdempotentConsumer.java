@@ -1,0 +1,87 @@
+package org.haven.messaging;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ValidationException;
+import org.haven.events.EventCodec;
+import org.haven.events.EventEnvelope;
+import org.haven.events.EventType;
+import org.haven.events.UnreadableEventException;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * Applies an incoming event's effect at most once per consumer, and retries it while the failure may
+ * pass. What can never succeed (unreadable event, unsupported version, invalid data) is thrown at
+ * once, and everything still failing after the last attempt is thrown too: the channel's
+ * {@code dead-letter-queue} failure strategy then moves the record to {@code <topic>.dlq}, with the
+ * reason, and the consumer goes on with the next record.
+ */
+@ApplicationScoped
+public class IdempotentConsumer {
+
+    private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
+
+    private final Inbox inbox;
+    private final MessagingConfig config;
+
+    IdempotentConsumer(Inbox inbox, MessagingConfig config) {
+        this.inbox = inbox;
+        this.config = config;
+    }
+
+    /** Parses a record's value; an unreadable one is thrown as {@link UnreadableEventException}. */
+    public EventEnvelope read(String payload) {
+        return EventCodec.decode(payload);
+    }
+
+    /**
+     * Runs {@code effect} with the event's data in a new transaction that also records the event id
+     * for {@code consumer}; does nothing if that consumer already applied this event.
+     *
+     * @return true if the effect ran, false if the event was a redelivery
+     */
+    public <T> boolean apply(String consumer, EventEnvelope event, EventType<T> type, Consumer<T> effect) {
+        T data = EventCodec.data(event, type);
+        Duration backoff = config.inbox().initialBackoff();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> {
+                    if (!inbox.firstDelivery(consumer, event.id())) {
+                        LOG.debugf("%s already applied event %s", consumer, event.id());
+                        return false;
+                    }
+                    effect.accept(data);
+                    return true;
+                });
+            } catch (RuntimeException e) {
+                if (isPermanent(e) || attempt >= config.inbox().maxAttempts()) {
+                    throw e;
+                }
+                LOG.warnf("%s failed to apply event %s (attempt %d), retrying: %s", consumer, event.id(), attempt, e.getMessage());
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private static boolean isPermanent(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnreadableEventException || t instanceof ValidationException || t instanceof IllegalArgumentException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying", e);
+        }
+    }
+}

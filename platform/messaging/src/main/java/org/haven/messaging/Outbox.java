@@ -1,0 +1,63 @@
+package org.haven.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import org.haven.events.EventCodec;
+import org.haven.events.EventEnvelope;
+import org.haven.events.EventType;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Records an event in the same transaction as the state change that caused it. Nothing is sent here:
+ * the {@link OutboxRelay} publishes rows once they are committed, so an event exists if and only if
+ * its state change does.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final EntityManager entityManager;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
+
+    Outbox(EntityManager entityManager, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+        this.entityManager = entityManager;
+        this.transactions = transactions;
+        this.relay = relay;
+    }
+
+    /** Builds the envelope and records it; the Kafka key is {@code subject}, the aggregate id. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> EventEnvelope publish(EventType<T> type, String source, String subject, Instant time, T data) {
+        EventEnvelope event = EventEnvelope.create(type, source, subject, time, data);
+        entityManager.createNativeQuery("""
+                        INSERT INTO haven_outbox (event_id, event_type, topic, message_key, payload)
+                        VALUES (?1, ?2, ?3, ?4, ?5)""")
+                .setParameter(1, UUID.fromString(event.id()))
+                .setParameter(2, event.type())
+                .setParameter(3, type.topic())
+                .setParameter(4, subject)
+                .setParameter(5, EventCodec.encode(event))
+                .executeUpdate();
+        transactions.registerInterposedSynchronization(new WakeRelayOnCommit(relay));
+        return event;
+    }
+
+    private record WakeRelayOnCommit(OutboxRelay relay) implements Synchronization {
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+                relay.wake();
+            }
+        }
+    }
+}
