@@ -1,5 +1,7 @@
 package org.haven.events;
 
+import java.util.List;
+
 /**
  * Every event type Haven publishes, with its current data version and its topic
  * ({@code <aggregate>.events}; the dead-letter topic of a consumer of it is {@code <topic>.dlq}).
@@ -19,6 +21,13 @@ public final class HavenEvents {
             new EventType<>("org.haven.notification.AlertRaised", 1, NOTIFICATION_TOPIC, AlertRaised.class);
     public static final EventType<FollowUpOpened> FOLLOW_UP_OPENED =
             new EventType<>("org.haven.wellness.FollowUpOpened", 1, WELLNESS_TOPIC, FollowUpOpened.class);
+
+    /** Every topic Haven uses, each followed by its dead-letter topic: what an admin creates up front. */
+    public static final List<String> ALL_TOPICS = List.of(
+            INCIDENT_TOPIC, deadLetterTopic(INCIDENT_TOPIC),
+            DEBRIEF_TOPIC, deadLetterTopic(DEBRIEF_TOPIC),
+            NOTIFICATION_TOPIC, deadLetterTopic(NOTIFICATION_TOPIC),
+            WELLNESS_TOPIC, deadLetterTopic(WELLNESS_TOPIC));
 
     private HavenEvents() {
     }

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.haven.events.HavenEvents;
 
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TestKafka {
 
-    /** Every topic the services use, with their dead-letter topics. */
-    public static final List<String> TOPICS = List.of(
-            "incident.events", "debrief.events", "notification.events", "wellness.events",
-            "incident.events.dlq", "debrief.events.dlq", "notification.events.dlq", "wellness.events.dlq");
     public static final int PARTITIONS = 3;
 
     private static TestKafka shared;
@@ -70,7 +67,7 @@ public final class TestKafka {
 
     private static void createTopics(String bootstrapServers) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            for (String topic : TOPICS) {
+            for (String topic : HavenEvents.ALL_TOPICS) {
                 try {
                     admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get(30, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {

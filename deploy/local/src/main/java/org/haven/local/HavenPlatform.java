@@ -1,0 +1,148 @@
+package org.haven.local;
+
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole platform on one machine without Docker: PostgreSQL, a Kafka broker, a mail catcher and
+ * the four services as separate processes. Used by the local run and by the end-to-end tests, so the
+ * tests exercise exactly what a newcomer starts.
+ */
+public final class HavenPlatform implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(HavenPlatform.class);
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    private final PlatformLayout layout;
+    private final List<ServiceSpec> services;
+    private LocalPostgres postgres;
+    private LocalKafka kafka;
+    private MailCatcher mail;
+    private final Map<String, ServiceProcess> processes = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, Duration> readyAfter = Collections.synchronizedMap(new LinkedHashMap<>());
+
+    public HavenPlatform(PlatformLayout layout) {
+        this.layout = layout;
+        this.services = List.of(
+                new ServiceSpec("incident-service", "incident-service", "haven_incident", layout.incidentPort()),
+                new ServiceSpec("debrief-service", "debrief-service", "haven_debrief", layout.debriefPort()),
+                new ServiceSpec("notification-service", "notification-service", "haven_notification", layout.notificationPort()),
+                new ServiceSpec("wellness-service", "wellness-service", "haven_wellness", layout.wellnessPort()));
+    }
+
+    public HavenPlatform start() throws Exception {
+        for (ServiceSpec service : services) {
+            ServiceProcess.requireJar(service, layout.projectRoot());
+        }
+        LOG.infof("Data directory: %s", layout.dataDir());
+        long t0 = System.nanoTime();
+        postgres = LocalPostgres.start(layout.dataDir(), layout.postgresPort(), services.stream().map(ServiceSpec::database).toList());
+        LOG.infof("PostgreSQL ready on 127.0.0.1:%d (%d ms)", layout.postgresPort(), (System.nanoTime() - t0) / 1_000_000);
+        t0 = System.nanoTime();
+        kafka = LocalKafka.start(layout.dataDir(), layout.kafkaPort());
+        LOG.infof("Kafka (KRaft) ready on %s (%d ms)", kafka.bootstrap(), (System.nanoTime() - t0) / 1_000_000);
+        mail = MailCatcher.start(layout.smtpPort(), layout.mailboxPort(), layout.mail());
+        LOG.infof("Mail catcher on smtp://127.0.0.1:%d%s", layout.smtpPort(),
+                layout.mailboxPort() > 0 ? ", inbox at http://127.0.0.1:" + layout.mailboxPort() : "");
+        for (ServiceSpec service : services) {
+            startService(service);
+        }
+        for (ServiceSpec service : services) {
+            awaitReady(service);
+        }
+        return this;
+    }
+
+    /** Starts (or restarts) one service process; it is ready once {@link #awaitReady} returns. */
+    public void startService(ServiceSpec service) throws Exception {
+        processes.put(service.name(), ServiceProcess.start(service, layout.projectRoot(), layout.logs(), environmentFor(service)));
+    }
+
+    public Duration awaitReady(ServiceSpec service) throws InterruptedException {
+        Duration took = processes.get(service.name()).awaitReady(READY_TIMEOUT);
+        readyAfter.put(service.name(), took);
+        LOG.infof("%-21s ready at %s (%.1f s after start, RSS %d MiB)", service.name(), service.baseUrl(),
+                took.toMillis() / 1000.0, processes.get(service.name()).rssMiB());
+        return took;
+    }
+
+    public void stopService(ServiceSpec service) {
+        ServiceProcess process = processes.remove(service.name());
+        if (process != null) {
+            process.close();
+        }
+    }
+
+    private Map<String, String> environmentFor(ServiceSpec service) {
+        Map<String, String> env = new HashMap<>();
+        env.put("DB_URL", layout.jdbcUrl(service.database()));
+        env.put("DB_USER", LocalPostgres.USER);
+        env.put("DB_PASSWORD", LocalPostgres.PASSWORD);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrap());
+        env.put("SMTP_HOST", "127.0.0.1");
+        env.put("SMTP_PORT", String.valueOf(layout.smtpPort()));
+        env.put("HAVEN_DIRECTORY_SEED", "demo");
+        env.put("HAVEN_PUBLIC_URL", "http://localhost:" + layout.incidentPort());
+        env.put("OTEL_SDK_DISABLED", "true");
+        return env;
+    }
+
+    public List<ServiceSpec> services() {
+        return services;
+    }
+
+    public ServiceSpec service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    public Map<String, Duration> readyAfter() {
+        return Map.copyOf(readyAfter);
+    }
+
+    public Map<String, Long> rssMiB() {
+        Map<String, Long> rss = new LinkedHashMap<>();
+        synchronized (processes) {
+            processes.forEach((name, process) -> rss.put(name, process.rssMiB()));
+        }
+        return rss;
+    }
+
+    public String kafkaBootstrap() {
+        return kafka.bootstrap();
+    }
+
+    public jakarta.mail.internet.MimeMessage[] mailReceived() {
+        return mail.received();
+    }
+
+    @Override
+    public void close() {
+        List<ServiceProcess> running;
+        synchronized (processes) {
+            running = new ArrayList<>(processes.values());
+            processes.clear();
+        }
+        running.parallelStream().forEach(ServiceProcess::close);
+        closeQuietly(mail);
+        closeQuietly(kafka);
+        closeQuietly(postgres);
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        if (resource == null) {
+            return;
+        }
+        try {
+            resource.close();
+        } catch (Exception e) {
+            LOG.warnf("Could not stop %s cleanly: %s", resource.getClass().getSimpleName(), e.getMessage());
+        }
+    }
+}

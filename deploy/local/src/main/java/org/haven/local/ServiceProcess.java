@@ -1,0 +1,124 @@
+package org.haven.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One service running as its own process from its packaged jar, as it runs in production. */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final ServiceSpec spec;
+    private final Process process;
+    private final Path log;
+    private final long startedAt;
+
+    private ServiceProcess(ServiceSpec spec, Process process, Path log, long startedAt) {
+        this.spec = spec;
+        this.process = process;
+        this.log = log;
+        this.startedAt = startedAt;
+    }
+
+    static Path requireJar(ServiceSpec spec, Path projectRoot) {
+        Path jar = projectRoot.resolve(spec.module()).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests install)");
+        }
+        return jar;
+    }
+
+    static ServiceProcess start(ServiceSpec spec, Path projectRoot, Path logs, Map<String, String> env) throws IOException {
+        Path jar = requireJar(spec, projectRoot);
+        Files.createDirectories(logs);
+        Path log = logs.resolve(spec.name() + ".log");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // Small heaps and the serial collector: four services share a 2-core laptop with Kafka and PostgreSQL.
+        command.add("-XX:+UseSerialGC");
+        command.add("-Xmx256m");
+        String extra = System.getenv("HAVEN_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env);
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(spec.port()));
+        return new ServiceProcess(spec, builder.start(), log, System.nanoTime());
+    }
+
+    ServiceSpec spec() {
+        return spec;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** Waits until the service's readiness check is UP; returns how long it took since the process started. */
+    Duration awaitReady(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(spec.baseUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(spec.name() + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<String> response = HTTP.send(ready, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    return Duration.ofNanos(System.nanoTime() - startedAt);
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException(spec.name() + " was not ready within " + timeout.toSeconds() + " s; see " + log);
+    }
+
+    /** Resident set size of the process in MiB, read from /proc (Linux). */
+    long rssMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not on Linux, or the process is gone
+        }
+        return -1;
+    }
+
+    /** Ends the service the way an orchestrator would: SIGTERM, then SIGKILL after a grace period. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
