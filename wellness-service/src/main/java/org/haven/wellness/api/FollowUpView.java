@@ -1,0 +1,24 @@
+package org.haven.wellness.api;
+
+import org.haven.wellness.domain.FollowUp;
+import org.haven.wellness.domain.FollowUpKind;
+import org.haven.wellness.domain.FollowUpStatus;
+
+import java.time.Instant;
+import java.util.UUID;
+
+public record FollowUpView(
+        UUID id,
+        UUID incidentId,
+        String siteId,
+        String staffId,
+        FollowUpKind kind,
+        Instant dueAt,
+        FollowUpStatus status,
+        Instant createdAt) {
+
+    static FollowUpView of(FollowUp followUp) {
+        return new FollowUpView(followUp.id, followUp.incidentId, followUp.siteId, followUp.staffId, followUp.kind,
+                followUp.dueAt, followUp.status, followUp.createdAt);
+    }
+}

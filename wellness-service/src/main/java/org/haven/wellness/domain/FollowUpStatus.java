@@ -1,0 +1,5 @@
+package org.haven.wellness.domain;
+
+public enum FollowUpStatus {
+    OPEN
+}

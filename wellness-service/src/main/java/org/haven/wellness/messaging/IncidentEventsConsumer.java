@@ -1,0 +1,33 @@
+package org.haven.wellness.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.haven.events.EventEnvelope;
+import org.haven.events.HavenEvents;
+import org.haven.messaging.IdempotentConsumer;
+import org.haven.wellness.domain.FollowUpOpening;
+
+/** Opens follow-ups for critical incidents; other incident events are not this service's business. */
+@ApplicationScoped
+public class IncidentEventsConsumer {
+
+    static final String CONSUMER = "wellness-service";
+
+    private final IdempotentConsumer consumer;
+    private final FollowUpOpening opening;
+
+    IncidentEventsConsumer(IdempotentConsumer consumer, FollowUpOpening opening) {
+        this.consumer = consumer;
+        this.opening = opening;
+    }
+
+    @Incoming("incidents")
+    @Blocking
+    public void onIncidentEvent(String payload) {
+        EventEnvelope event = consumer.read(payload);
+        if (event.is(HavenEvents.INCIDENT_REPORTED)) {
+            consumer.apply(CONSUMER, event, HavenEvents.INCIDENT_REPORTED, opening::openFor);
+        }
+    }
+}
