@@ -1,0 +1,5 @@
+package org.haven.debrief.domain;
+
+public enum DebriefStatus {
+    SCHEDULED
+}

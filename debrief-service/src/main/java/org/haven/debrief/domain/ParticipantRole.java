@@ -1,0 +1,8 @@
+package org.haven.debrief.domain;
+
+/** Why a person takes part in a debrief, strongest first: someone both reporter and witness is the reporter. */
+public enum ParticipantRole {
+    REPORTER,
+    INVOLVED_STAFF,
+    WITNESS
+}

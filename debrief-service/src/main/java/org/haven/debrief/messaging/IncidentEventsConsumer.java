@@ -1,0 +1,42 @@
+package org.haven.debrief.messaging;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.haven.debrief.domain.CriticalIncident;
+import org.haven.debrief.domain.DebriefScheduling;
+import org.haven.events.EventEnvelope;
+import org.haven.events.HavenEvents;
+import org.haven.events.IncidentReported;
+import org.haven.messaging.IdempotentConsumer;
+
+/** Schedules a debrief for every critical incident reported; other incidents and event types need none. */
+@ApplicationScoped
+public class IncidentEventsConsumer {
+
+    static final String CONSUMER = "debrief-service";
+
+    private final IdempotentConsumer consumer;
+    private final DebriefScheduling scheduling;
+
+    IncidentEventsConsumer(IdempotentConsumer consumer, DebriefScheduling scheduling) {
+        this.consumer = consumer;
+        this.scheduling = scheduling;
+    }
+
+    @Incoming("incidents")
+    @Blocking
+    public void onIncidentEvent(String payload) {
+        EventEnvelope event = consumer.read(payload);
+        if (event.is(HavenEvents.INCIDENT_REPORTED)) {
+            consumer.apply(CONSUMER, event, HavenEvents.INCIDENT_REPORTED, this::scheduleDebriefIfCritical);
+        }
+    }
+
+    private void scheduleDebriefIfCritical(IncidentReported incident) {
+        if (incident.critical()) {
+            scheduling.schedule(new CriticalIncident(incident.incidentId(), incident.siteId(), incident.incidentType(),
+                    incident.reportedAt(), incident.reporterId(), incident.involvedStaffIds(), incident.witnessIds()));
+        }
+    }
+}
