@@ -1,0 +1,8 @@
+package org.haven.notification.domain;
+
+public enum AlertStatus {
+    /** A recipient has been chosen and is being told. */
+    RAISED,
+    /** No one in the directory could be alerted for the incident's site; an administrator must act. */
+    UNROUTABLE
+}

@@ -1,0 +1,5 @@
+package org.haven.notification.domain;
+
+public enum DeliveryChannel {
+    EMAIL
+}

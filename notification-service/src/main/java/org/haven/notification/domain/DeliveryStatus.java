@@ -1,0 +1,10 @@
+package org.haven.notification.domain;
+
+public enum DeliveryStatus {
+    /** Recorded with its alert, not yet attempted. */
+    PENDING,
+    /** The last attempt failed; retried at {@code nextAttemptAt}, or given up when that is empty. */
+    FAILED,
+    /** The channel accepted the message. */
+    SENT
+}

@@ -1,0 +1,15 @@
+package org.haven.notification.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+/** Someone Haven can alert: a supervisor, an on-call backup, a program director. */
+@Entity
+public class Person extends PanacheEntityBase {
+
+    @Id
+    public String id;
+    public String displayName;
+    public String email;
+}

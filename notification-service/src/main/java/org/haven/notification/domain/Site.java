@@ -1,0 +1,21 @@
+package org.haven.notification.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+import java.time.ZoneId;
+
+/** A residential program's house. Its time zone is the one alert times are written in. */
+@Entity
+public class Site extends PanacheEntityBase {
+
+    @Id
+    public String id;
+    public String name;
+    public String timeZone;
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+}

@@ -1,0 +1,200 @@
+package org.haven.notification.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.TimeoutException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import org.haven.notification.config.AlertEmailConfig;
+import org.haven.notification.domain.Alert;
+import org.haven.notification.domain.AlertEmail;
+import org.haven.notification.domain.Delivery;
+import org.haven.notification.domain.DeliveryRetryPolicy;
+import org.haven.notification.domain.Site;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Sends alert emails recorded as PENDING deliveries, after the transaction that recorded them has
+ * committed: a rolled-back alert is never emailed, and a redelivered event (deduplicated by the
+ * inbox) records no second delivery. Failed sends are retried with backoff on a short schedule,
+ * which also picks up deliveries left behind by a process that stopped before sending them.
+ *
+ * <p>Each delivery is sent while its row is locked ({@code FOR UPDATE SKIP LOCKED}), so two senders,
+ * in one process or in two replicas, never send the same delivery at once. A crash after the SMTP
+ * server accepted a message but before SENT was committed sends it again on restart: at least once,
+ * which for a critical alert is the right side to err on.
+ */
+@ApplicationScoped
+public class AlertEmailSender {
+
+    private static final Logger LOG = Logger.getLogger(AlertEmailSender.class);
+    /** Room for the database work around one send. */
+    private static final int TRANSACTION_MARGIN_SECONDS = 30;
+
+    private final EntityManager entityManager;
+    private final ReactiveMailer mailer;
+    private final AlertEmailConfig config;
+    private final DeliveryRetryPolicy retries;
+    private final TransactionSynchronizationRegistry transactions;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private volatile ExecutorService worker;
+
+    AlertEmailSender(EntityManager entityManager, ReactiveMailer mailer, AlertEmailConfig config, DeliveryRetryPolicy retries,
+                     TransactionSynchronizationRegistry transactions, Clock clock, MeterRegistry meters) {
+        this.entityManager = entityManager;
+        this.mailer = mailer;
+        this.config = config;
+        this.retries = retries;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        worker = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "alert-email-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
+        wake();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        ExecutorService running = worker;
+        worker = null;
+        if (running != null) {
+            running.shutdown();
+            try {
+                running.awaitTermination(config.sendTimeout().toSeconds() + 5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Sends the deliveries recorded in the current transaction as soon as it commits. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void sendAfterCommit() {
+        transactions.registerInterposedSynchronization(new WakeOnCommit(this));
+    }
+
+    @Scheduled(every = "${haven.notification.email.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sendDueDeliveries() {
+        wake();
+    }
+
+    /** Queues one pass over the due deliveries; a pass already queued covers this call too. */
+    void wake() {
+        ExecutorService running = worker;
+        if (running != null && queued.compareAndSet(false, true)) {
+            running.execute(() -> {
+                queued.set(false);
+                sendAllDue();
+            });
+        }
+    }
+
+    private void sendAllDue() {
+        try {
+            while (worker != null && sendNextDue()) {
+                // keep going while deliveries are due
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Alert email sender stopped a pass, the next one retries: %s", e.getMessage());
+        }
+    }
+
+    /** Attempts the longest-waiting due delivery; false when none is due. */
+    boolean sendNextDue() {
+        return QuarkusTransaction.requiringNew()
+                .timeout((int) config.sendTimeout().toSeconds() + TRANSACTION_MARGIN_SECONDS)
+                .call(() -> {
+                    @SuppressWarnings("unchecked")
+                    List<UUID> due = entityManager.createNativeQuery("""
+                                    SELECT id FROM alert_delivery
+                                    WHERE channel = 'EMAIL' AND status IN ('PENDING', 'FAILED') AND next_attempt_at <= ?1
+                                    ORDER BY next_attempt_at, created_at
+                                    LIMIT 1
+                                    FOR UPDATE SKIP LOCKED""", UUID.class)
+                            .setParameter(1, clock.instant())
+                            .getResultList();
+                    if (due.isEmpty()) {
+                        return false;
+                    }
+                    attempt(entityManager.find(Delivery.class, due.get(0)));
+                    return true;
+                });
+    }
+
+    private void attempt(Delivery delivery) {
+        Alert alert = entityManager.find(Alert.class, delivery.alertId);
+        Site site = entityManager.find(Site.class, alert.siteId);
+        AlertEmail email = AlertEmail.of(alert, delivery, site, config.appUrl());
+        try {
+            mailer.send(Mail.withText(email.to(), email.subject(), email.text())).await().atMost(config.sendTimeout());
+            delivery.sent(clock.instant());
+            meters.counter("haven.alert.deliveries", "channel", delivery.channel.name(), "outcome", "sent").increment();
+            LOG.infof("Alert %s emailed to %s (attempt %d)", alert.id, alert.recipientId, delivery.attempts);
+        } catch (RuntimeException e) {
+            Instant retryAt = retries.nextAttempt(delivery.attempts + 1, clock.instant()).orElse(null);
+            delivery.failed(reason(e), retryAt);
+            meters.counter("haven.alert.deliveries", "channel", delivery.channel.name(), "outcome", "failed").increment();
+            if (retryAt == null) {
+                LOG.errorf("Alert %s could not be emailed to %s after %d attempts, giving up: %s",
+                        alert.id, alert.recipientId, delivery.attempts, delivery.lastError);
+            } else {
+                LOG.warnf("Alert %s could not be emailed to %s (attempt %d), retrying at %s: %s",
+                        alert.id, alert.recipientId, delivery.attempts, retryAt, delivery.lastError);
+            }
+        }
+    }
+
+    private String reason(RuntimeException e) {
+        if (e instanceof TimeoutException) {
+            return "the mail server did not answer within " + config.sendTimeout().toSeconds() + " s";
+        }
+        // The innermost message says what happened ("Connection refused: /10.0.0.5:25"); wrappers only repeat it.
+        String message = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage();
+            }
+        }
+        return message != null ? message : "the mail server did not accept the message";
+    }
+
+    private record WakeOnCommit(AlertEmailSender sender) implements Synchronization {
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+                sender.wake();
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.haven.notification.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.haven.events.EventEnvelope;
+import org.haven.events.HavenEvents;
+import org.haven.messaging.IdempotentConsumer;
+import org.haven.notification.domain.SupervisorAlerting;
+
+/** Reads incident.events; an unreadable record goes to incident.events.dlq and the next one is read. */
+@ApplicationScoped
+public class IncidentConsumer {
+
+    static final String CONSUMER = "notification-service";
+
+    private final IdempotentConsumer consumer;
+    private final SupervisorAlerting alerting;
+
+    IncidentConsumer(IdempotentConsumer consumer, SupervisorAlerting alerting) {
+        this.consumer = consumer;
+        this.alerting = alerting;
+    }
+
+    @Incoming("incidents")
+    @Blocking
+    public void onIncidentEvent(String payload) {
+        EventEnvelope event = consumer.read(payload);
+        if (event.is(HavenEvents.INCIDENT_REPORTED)) {
+            consumer.apply(CONSUMER, event, HavenEvents.INCIDENT_REPORTED, alerting::onIncidentReported);
+        }
+    }
+}

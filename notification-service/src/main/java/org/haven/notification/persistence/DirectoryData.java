@@ -1,0 +1,36 @@
+package org.haven.notification.persistence;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.haven.notification.domain.SiteRole;
+
+import java.util.List;
+
+/** The shape of a directory seed file: people, and sites naming who holds which role there. */
+public record DirectoryData(
+        @NotNull List<@NotNull @Valid PersonEntry> people,
+        @NotNull List<@NotNull @Valid SiteEntry> sites) {
+
+    static final String ID = "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$";
+
+    public record PersonEntry(
+            @NotBlank @Pattern(regexp = ID) String id,
+            @NotBlank String displayName,
+            @NotBlank @Email String email) {
+    }
+
+    public record SiteEntry(
+            @NotBlank @Pattern(regexp = ID) String id,
+            @NotBlank String name,
+            @NotBlank String timeZone,
+            @NotNull List<@NotNull @Valid Assignment> staff) {
+    }
+
+    public record Assignment(
+            @NotBlank String personId,
+            @NotNull SiteRole role) {
+    }
+}

@@ -1,0 +1,95 @@
+package org.haven.notification.persistence;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+import org.haven.notification.config.DirectoryConfig;
+import org.haven.notification.domain.Directory;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Loads directory data at startup when {@code haven.directory.seed} names some (the demo for dev,
+ * tests and the local launcher). Merged by upsert, so a restart loads it again harmlessly. A seed
+ * that cannot be read stops the start: running with a directory other than the one asked for would
+ * send alerts to the wrong people, or to no one.
+ */
+@ApplicationScoped
+public class DirectorySeed {
+
+    private static final Logger LOG = Logger.getLogger(DirectorySeed.class);
+
+    private final DirectoryConfig config;
+    private final Directory directory;
+    private final ObjectMapper json;
+    private final Validator validator;
+
+    DirectorySeed(DirectoryConfig config, Directory directory, ObjectMapper json, Validator validator) {
+        this.config = config;
+        this.directory = directory;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    void onStart(@Observes StartupEvent startup) {
+        config.seed().ifPresent(this::load);
+    }
+
+    /** Reads the named seed ({@code demo}, or a JSON file's path) and merges it into the directory. */
+    @Transactional
+    public void load(String seed) {
+        DirectoryData data = read(seed);
+        Set<String> violations = new HashSet<>();
+        validator.validate(data).forEach(v -> violations.add(v.getPropertyPath() + " " + v.getMessage()));
+        if (!violations.isEmpty()) {
+            throw new IllegalStateException("Directory seed '" + seed + "' is invalid: " + violations);
+        }
+        data.people().forEach(p -> directory.putPerson(p.id(), p.displayName(), p.email()));
+        for (DirectoryData.SiteEntry site : data.sites()) {
+            directory.putSite(site.id(), site.name(), zone(seed, site));
+            site.staff().forEach(a -> directory.assign(site.id(), a.personId(), a.role()));
+        }
+        LOG.infof("Directory seed '%s' loaded: %d sites, %d people", seed, data.sites().size(), data.people().size());
+    }
+
+    private DirectoryData read(String seed) {
+        try (InputStream in = open(seed)) {
+            return json.readValue(in, DirectoryData.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read directory seed '" + seed + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static InputStream open(String seed) throws IOException {
+        if (seed.matches("[a-z0-9-]+")) {
+            String resource = "directory/" + seed + "-directory.json";
+            InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource);
+            if (in == null) {
+                throw new IOException("no bundled seed " + resource);
+            }
+            return in;
+        }
+        return Files.newInputStream(Path.of(seed));
+    }
+
+    private static ZoneId zone(String seed, DirectoryData.SiteEntry site) {
+        try {
+            return ZoneId.of(site.timeZone());
+        } catch (DateTimeException e) {
+            throw new IllegalStateException("Directory seed '" + seed + "': site " + site.id() + " has an unknown time zone '"
+                    + site.timeZone() + "'", e);
+        }
+    }
+}
