@@ -96,9 +96,13 @@ public class ProblemMappers {
     }
 
     private static String fieldOf(ConstraintViolation<?> violation) {
-        // "report.arg0.involvedStaffIds[1].<list element>" -> "involvedStaffIds[1]"
+        // "report.request.involvedStaffIds[1].<list element>" (a body field) -> "involvedStaffIds[1]"
+        // "list.size" (a query parameter) -> "size"
         String path = violation.getPropertyPath().toString();
         String[] parts = path.split("\\.");
+        if (parts.length == 2) {
+            return parts[1];
+        }
         StringBuilder field = new StringBuilder();
         for (int i = 0; i < parts.length; i++) {
             String part = parts[i];
