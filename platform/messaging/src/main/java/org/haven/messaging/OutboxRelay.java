@@ -48,6 +48,8 @@ public class OutboxRelay {
     /** Key of the advisory lock that serialises relays sharing one database ("haven-outbox"). */
     private static final long RELAY_LOCK = 0x68617665_6e6f7574L;
     private static final Duration HOUSEKEEPING_EVERY = Duration.ofHours(1);
+    public static final String EVENT_ID_HEADER = "haven-event-id";
+    public static final String EVENT_TYPE_HEADER = "haven-event-type";
 
     @Inject
     EntityManager entityManager;
@@ -148,9 +150,9 @@ public class OutboxRelay {
             List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
             for (Object[] row : rows) {
                 ProducerRecord<String, String> record = new ProducerRecord<>((String) row[1], (String) row[2], (String) row[3]);
-                record.headers().add("ce_id", row[4].toString().getBytes(StandardCharsets.UTF_8));
-                record.headers().add("ce_type", ((String) row[5]).getBytes(StandardCharsets.UTF_8));
-                record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+                // Not CloudEvents' own ce_*/content-type headers: SmallRye would then hand consumers a JsonObject.
+                record.headers().add(EVENT_ID_HEADER, row[4].toString().getBytes(StandardCharsets.UTF_8));
+                record.headers().add(EVENT_TYPE_HEADER, ((String) row[5]).getBytes(StandardCharsets.UTF_8));
                 sends.add(producer().send(record));
             }
             List<Long> sent = new ArrayList<>(rows.size());
