@@ -1,5 +1,6 @@
 package org.haven.local;
 
+import org.haven.local.identity.LocalIdentityProvider;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -11,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The whole platform on one machine without Docker: PostgreSQL, a Kafka broker, a mail catcher and
- * the four services as separate processes. Used by the local run and by the end-to-end tests, so the
+ * The whole platform on one machine without Docker: PostgreSQL, a Kafka broker, a mail catcher, a
+ * dev-only OpenID Connect provider with the demo people, and the four services as separate processes. Used by the local run and by the end-to-end tests, so the
  * tests exercise exactly what a newcomer starts.
  */
 public final class HavenPlatform implements AutoCloseable {
@@ -25,6 +26,7 @@ public final class HavenPlatform implements AutoCloseable {
     private LocalPostgres postgres;
     private LocalKafka kafka;
     private MailCatcher mail;
+    private LocalIdentityProvider identity;
     private final Map<String, ServiceProcess> processes = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, Duration> readyAfter = Collections.synchronizedMap(new LinkedHashMap<>());
 
@@ -51,6 +53,8 @@ public final class HavenPlatform implements AutoCloseable {
         mail = MailCatcher.start(layout.smtpPort(), layout.mailboxPort(), layout.mail());
         LOG.infof("Mail catcher on smtp://127.0.0.1:%d%s", layout.smtpPort(),
                 layout.mailboxPort() > 0 ? ", inbox at http://127.0.0.1:" + layout.mailboxPort() : "");
+        identity = LocalIdentityProvider.start(layout.dataDir(), layout.identityPort());
+        LOG.infof("Sign-in (local identity provider, demo people only) at %s", identity.issuer());
         for (ServiceSpec service : services) {
             startService(service);
         }
@@ -91,6 +95,9 @@ public final class HavenPlatform implements AutoCloseable {
         env.put("HAVEN_DIRECTORY_SEED", "demo");
         env.put("HAVEN_PUBLIC_URL", "http://localhost:" + layout.incidentPort());
         env.put("OTEL_SDK_DISABLED", "true");
+        env.put("OIDC_ISSUER", identity.issuer());
+        env.put("OIDC_CLIENT_ID", LocalIdentityProvider.CLIENT_ID);
+        env.put("OIDC_CLIENT_SECRET", LocalIdentityProvider.CLIENT_SECRET);
         return env;
     }
 
@@ -114,6 +121,11 @@ public final class HavenPlatform implements AutoCloseable {
         return rss;
     }
 
+    /** The issuer the services trust; its token endpoint is {@code <issuer>/protocol/openid-connect/token}. */
+    public String oidcIssuer() {
+        return identity.issuer();
+    }
+
     public String kafkaBootstrap() {
         return kafka.bootstrap();
     }
@@ -130,6 +142,7 @@ public final class HavenPlatform implements AutoCloseable {
             processes.clear();
         }
         running.parallelStream().forEach(ServiceProcess::close);
+        closeQuietly(identity);
         closeQuietly(mail);
         closeQuietly(kafka);
         closeQuietly(postgres);

@@ -7,10 +7,10 @@ import java.nio.file.Path;
  * ports a newcomer is told about; the end-to-end tests use free ones and a throw-away data directory.
  */
 public record PlatformLayout(Path projectRoot, Path dataDir, int postgresPort, int kafkaPort, int smtpPort, int mailboxPort,
-                             int incidentPort, int debriefPort, int notificationPort, int wellnessPort) {
+                             int identityPort, int incidentPort, int debriefPort, int notificationPort, int wellnessPort) {
 
     public static PlatformLayout standard(Path projectRoot, Path dataDir) {
-        return new PlatformLayout(projectRoot, dataDir, 15432, 19092, 2525, 8025, 8081, 8082, 8083, 8084);
+        return new PlatformLayout(projectRoot, dataDir, 15432, 19092, 2525, 8025, 8180, 8081, 8082, 8083, 8084);
     }
 
     public Path logs() {

@@ -31,7 +31,7 @@ public final class PlatformExtension implements BeforeAllCallback {
             Path root = Path.of(System.getProperty("haven.root", "../..")).toAbsolutePath().normalize();
             Path data = Files.createTempDirectory("haven-e2e");
             PlatformLayout layout = new PlatformLayout(root, data, freePort(), freePort(), freePort(), 0,
-                    freePort(), freePort(), freePort(), freePort());
+                    freePort(), freePort(), freePort(), freePort(), freePort());
             HavenPlatform started = new HavenPlatform(layout);
             context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                     .put("haven-platform", (ExtensionContext.Store.CloseableResource) () -> {
