@@ -12,7 +12,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What a staff member submits. Clients appear only as pseudonymous client codes (upper-case letters,
+ * What a staff member submits. The reporter is the signed-in person unless a supervisor reports for
+ * someone else. Clients appear only as pseudonymous client codes (upper-case letters,
  * digits and dashes), so a name typed into that field is refused rather than stored.
  */
 public record ReportIncidentRequest(
@@ -21,7 +22,7 @@ public record ReportIncidentRequest(
         @NotNull Severity severity,
         @NotNull @PastOrPresent(message = "must not be in the future") Instant occurredAt,
         @NotBlank @Size(max = 10_000) String summary,
-        @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String reporterId,
+        @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String reporterId,
         @Size(max = 50) List<@NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String> involvedStaffIds,
         @Size(max = 50) List<@NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String> witnessIds,
         @Size(max = 20) List<@NotBlank @Pattern(regexp = Ids.CLIENT_CODE, message = Ids.CLIENT_CODE_MESSAGE) String> clientCodes) {

@@ -15,11 +15,13 @@ public class IncidentReporting {
 
     private final CriticalityPolicy policy;
     private final IncidentEvents events;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    IncidentReporting(CriticalityPolicy policy, IncidentEvents events, Clock clock) {
+    IncidentReporting(CriticalityPolicy policy, IncidentEvents events, AuditTrail audit, Clock clock) {
         this.policy = policy;
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -27,8 +29,9 @@ public class IncidentReporting {
                          String reporterId, List<String> involvedStaffIds, List<String> witnessIds, List<String> clientCodes) {
     }
 
+    /** Stores the report, its audit entry and its event in one transaction; {@code actorId} is who submitted it. */
     @Transactional
-    public Incident report(Report report) {
+    public Incident report(Report report, String actorId) {
         Criticality criticality = policy.decide(report.type(), report.severity());
         Incident incident = new Incident();
         incident.id = UUID.randomUUID();
@@ -45,6 +48,7 @@ public class IncidentReporting {
         incident.critical = criticality.critical();
         incident.criticalityRule = criticality.rule();
         incident.persist();
+        audit.record(actorId, AuditEntry.Action.REPORTED, incident);
         events.reported(incident);
         return incident;
     }

@@ -7,9 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The one Quarkus test resource every Haven service uses: a real Kafka broker (KRaft, in this JVM)
- * and a real PostgreSQL (embedded binaries, or the server named by {@code TEST_PG_JDBC_URL}).
- * No Docker, no Dev Services, no in-memory stand-ins.
+ * The one Quarkus test resource every Haven service uses: a real Kafka broker (KRaft, in this JVM),
+ * a real PostgreSQL (embedded binaries, or the server named by {@code TEST_PG_JDBC_URL}) and an OIDC
+ * provider whose tokens {@link TestTokens} signs. No Docker, no Dev Services, no in-memory stand-ins.
  *
  * <p>Give every test class of a module the same resource set, so Quarkus starts the application once.
  * The broker and database live as long as the test JVM; each application start gets a clean schema.
@@ -28,6 +28,7 @@ public class HavenInfrastructure implements QuarkusTestResourceLifecycleManager 
         config.put("quarkus.flyway.clean-disabled", "false");
         config.put("quarkus.flyway.clean-at-start", "true");
         config.put("quarkus.devservices.enabled", "false");
+        config.putAll(TestIdentity.shared());
         return config;
     }
 
