@@ -1,5 +1,7 @@
 package org.haven.debrief.messaging;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.haven.debrief.domain.Debrief;
@@ -21,8 +23,10 @@ public class DebriefEvents {
     }
 
     public void scheduled(Debrief debrief) {
+        // No slot or facilitator yet: scheduling inside paid time comes with the roster (issue 6).
         DebriefScheduled data = new DebriefScheduled(debrief.id, debrief.incidentId, debrief.siteId, debrief.incidentType,
-                debrief.deadline, debrief.participants.stream().map(Participant::staffId).toList());
+                debrief.deadline, null, null, null, debrief.participants.stream().map(Participant::staffId).toList(), List.of(),
+                debrief.id + "@haven", 0);
         outbox.publish(HavenEvents.DEBRIEF_SCHEDULED, source, debrief.id.toString(), debrief.createdAt, data);
     }
 }

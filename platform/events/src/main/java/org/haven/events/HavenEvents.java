@@ -22,6 +22,34 @@ public final class HavenEvents {
     public static final EventType<FollowUpOpened> FOLLOW_UP_OPENED =
             new EventType<>("org.haven.wellness.FollowUpOpened", 1, WELLNESS_TOPIC, FollowUpOpened.class);
 
+    public static final EventType<IncidentAmended> INCIDENT_AMENDED =
+            new EventType<>("org.haven.incident.IncidentAmended", 1, INCIDENT_TOPIC, IncidentAmended.class);
+    public static final EventType<ExternalNotificationOverdue> EXTERNAL_NOTIFICATION_OVERDUE =
+            new EventType<>("org.haven.incident.ExternalNotificationOverdue", 1, INCIDENT_TOPIC, ExternalNotificationOverdue.class);
+
+    public static final EventType<DebriefRescheduled> DEBRIEF_RESCHEDULED =
+            new EventType<>("org.haven.debrief.DebriefRescheduled", 1, DEBRIEF_TOPIC, DebriefRescheduled.class);
+    public static final EventType<DebriefCancelled> DEBRIEF_CANCELLED =
+            new EventType<>("org.haven.debrief.DebriefCancelled", 1, DEBRIEF_TOPIC, DebriefCancelled.class);
+    public static final EventType<DebriefHeld> DEBRIEF_HELD =
+            new EventType<>("org.haven.debrief.DebriefHeld", 1, DEBRIEF_TOPIC, DebriefHeld.class);
+    public static final EventType<DebriefOverdue> DEBRIEF_OVERDUE =
+            new EventType<>("org.haven.debrief.DebriefOverdue", 1, DEBRIEF_TOPIC, DebriefOverdue.class);
+    public static final EventType<DebriefClosed> DEBRIEF_CLOSED =
+            new EventType<>("org.haven.debrief.DebriefClosed", 1, DEBRIEF_TOPIC, DebriefClosed.class);
+
+    public static final EventType<AlertAcknowledged> ALERT_ACKNOWLEDGED =
+            new EventType<>("org.haven.notification.AlertAcknowledged", 1, NOTIFICATION_TOPIC, AlertAcknowledged.class);
+    public static final EventType<AlertEscalated> ALERT_ESCALATED =
+            new EventType<>("org.haven.notification.AlertEscalated", 1, NOTIFICATION_TOPIC, AlertEscalated.class);
+
+    public static final EventType<CheckInDue> CHECK_IN_DUE =
+            new EventType<>("org.haven.wellness.CheckInDue", 1, WELLNESS_TOPIC, CheckInDue.class);
+    public static final EventType<ExposureThresholdReached> EXPOSURE_THRESHOLD_REACHED =
+            new EventType<>("org.haven.wellness.ExposureThresholdReached", 1, WELLNESS_TOPIC, ExposureThresholdReached.class);
+    public static final EventType<ConversationRequested> CONVERSATION_REQUESTED =
+            new EventType<>("org.haven.wellness.ConversationRequested", 1, WELLNESS_TOPIC, ConversationRequested.class);
+
     /** Every topic Haven uses, each followed by its dead-letter topic: what an admin creates up front. */
     public static final List<String> ALL_TOPICS = List.of(
             INCIDENT_TOPIC, deadLetterTopic(INCIDENT_TOPIC),

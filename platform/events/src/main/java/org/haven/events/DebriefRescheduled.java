@@ -1,0 +1,27 @@
+package org.haven.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A debrief moved to a new slot, or gained participants (another incident joined the circle). */
+public record DebriefRescheduled(
+        UUID debriefId,
+        String siteId,
+        Instant deadline,
+        Instant startsAt,
+        Instant endsAt,
+        String facilitatorId,
+        List<String> participantIds,
+        List<String> uncoveredParticipantIds,
+        List<UUID> incidentIds,
+        String reason,
+        String calendarUid,
+        int sequence) {
+
+    public DebriefRescheduled {
+        participantIds = Lists.frozen(participantIds);
+        uncoveredParticipantIds = Lists.frozen(uncoveredParticipantIds);
+        incidentIds = Lists.frozen(incidentIds);
+    }
+}
