@@ -1,0 +1,118 @@
+package org.haven.kubernetes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
+
+class IngressTest {
+
+    private static final Map<String, String> API_ROUTES = Map.of(
+            "/api/incidents", "incident-service",
+            "/api/audit", "incident-service",
+            "/api/debriefs", "debrief-service",
+            "/api/alerts", "notification-service",
+            "/api/directory", "notification-service",
+            "/api/followups", "wellness-service",
+            "/api/staff", "wellness-service");
+
+    private static final Pattern API_ROOT = Pattern.compile("@Path\\(\"(/api/[^/\"{]+)");
+
+    @ParameterizedTest
+    @MethodSource("org.haven.kubernetes.Overlays#names")
+    void oneOriginRoutesEveryApiToTheServiceThatServesIt(String name) {
+        IngressRule haven = havenHost(Overlays.get(name));
+
+        API_ROUTES.forEach((path, service) -> assertThat(backend(haven, path)).as(path).isEqualTo(service));
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.haven.kubernetes.Overlays#names")
+    void everyApiRootInAServicesSourceIsRoutedToThatService(String name) throws IOException {
+        IngressRule haven = havenHost(Overlays.get(name));
+
+        for (String service : Repository.SERVICES) {
+            for (String root : apiRoots(Repository.root().resolve(service).resolve("src/main/java"))) {
+                assertThat(backend(haven, root)).as(service + " serves " + root).isEqualTo(service);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.haven.kubernetes.Overlays#names")
+    void quarkusHealthAndMetricsStayInsideTheCluster(String name) {
+        IngressRule haven = havenHost(Overlays.get(name));
+
+        assertThat(haven.getHttp().getPaths()).allSatisfy(path -> {
+            assertThat(path.getPath()).doesNotStartWith("/q");
+            if (path.getPath().equals("/")) {
+                assertThat(path.getPathType()).as("'/' as a Prefix would publish /q/metrics").isEqualTo("Exact");
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.haven.kubernetes.Overlays#names")
+    void everyBackendIsARenderedServicePort(String name) {
+        RenderedOverlay overlay = Overlays.get(name);
+        String keycloakService = Maps.string(overlay.singleCustom("Keycloak"), "metadata.name") + "-service";
+
+        for (IngressRule rule : overlay.single(Ingress.class).getSpec().getRules()) {
+            for (HTTPIngressPath path : rule.getHttp().getPaths()) {
+                var backend = path.getBackend().getService();
+                if (backend.getName().equals(keycloakService)) {
+                    assertThat(backend.getPort().getNumber()).isEqualTo(8080);
+                    continue;
+                }
+                Service service = overlay.one(Service.class, backend.getName());
+                assertThat(service.getSpec().getPorts()).anySatisfy(port ->
+                        assertThat(port.getName()).isEqualTo(backend.getPort().getName()));
+            }
+        }
+    }
+
+    static IngressRule havenHost(RenderedOverlay overlay) {
+        return overlay.single(Ingress.class).getSpec().getRules().get(0);
+    }
+
+    /** The service a request for this path reaches: the longest matching Prefix path wins. */
+    private static String backend(IngressRule rule, String requestPath) {
+        return rule.getHttp().getPaths().stream()
+                .filter(path -> path.getPathType().equals("Exact") ? requestPath.equals(path.getPath())
+                        : requestPath.equals(path.getPath()) || requestPath.startsWith(path.getPath().endsWith("/") ? path.getPath() : path.getPath() + "/"))
+                .max((a, b) -> Integer.compare(a.getPath().length(), b.getPath().length()))
+                .map(path -> path.getBackend().getService().getName())
+                .orElse("(no route)");
+    }
+
+    private static Set<String> apiRoots(Path sources) throws IOException {
+        Set<String> roots = new TreeSet<>();
+        if (!Files.isDirectory(sources)) {
+            return roots;
+        }
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher matcher = API_ROOT.matcher(Files.readString(file));
+                while (matcher.find()) {
+                    roots.add(matcher.group(1));
+                }
+            }
+        }
+        return roots;
+    }
+}

@@ -1,0 +1,223 @@
+package org.haven.kubernetes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.strimzi.api.kafka.model.common.metrics.JmxPrometheusExporterMetrics;
+import io.strimzi.api.kafka.model.kafka.Kafka;
+import io.strimzi.api.kafka.model.kafka.listener.GenericKafkaListener;
+
+/** The services, Kafka, PostgreSQL, Keycloak and the Ingress agree on names, ports, URLs and budgets. */
+class ServiceWiringTest {
+
+    /** Credentials: only ever from a Secret, never from a ConfigMap or a literal. */
+    private static final List<String> CREDENTIALS = List.of("DB_USER", "DB_PASSWORD", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET");
+
+    /** Set on every service now; read by each one as the identity work reaches it. */
+    private static final Set<String> IDENTITY_AHEAD_OF_USE = Set.of("OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_AUDIENCE");
+
+    @ParameterizedTest
+    @MethodSource("org.haven.kubernetes.Overlays#names")
+    void everyVariableAServiceRequiresIsSet(String name) {
+        RenderedOverlay overlay = Overlays.get(name);
+        Map<String, ServiceProperties.Expectations> services = ServiceProperties.ofServices();
+
+        assertThat(services).isNotEmpty();
+        services.forEach((service, expected) ->
+                assertThat(overlay.environmentNames(service)).as(service).containsAll(expected.requiredVariables()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.haven.kubernetes.Overlays#names")
+    void everyVariableTheManifestsSetIsOneTheServiceReads(String name) {
+        RenderedOverlay overlay = Overlays.get(name);
+
+        ServiceProperties.ofServices().forEach((service, expected) -> {
+            List<String> unread = overlay.environmentNames(service).stream()
+                    .filter(variable -> !variable.startsWith("QUARKUS_") && !variable.equals("JDK_JAVA_OPTIONS"))
+                    .filter(variable -> !IDENTITY_AHEAD_OF_USE.contains(variable))
+                    .filter(variable -> !expected.variables().contains(variable))
+                    .toList();
+            assertThat(unread).as(service + ": variables its application.properties never reads").isEmpty();
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.haven.kubernetes.Overlays#names")
+    void credentialsComeOnlyFromSecrets(String name) {
+        RenderedOverlay overlay = Overlays.get(name);
+        for (String service : Repository.SERVICES) {
+            List<String> fromSecrets = secretVariables(overlay, service);
+
+            assertThat(fromSecrets).containsAll(CREDENTIALS);
+            assertThat(overlay.environmentNames(service).stream()
+                    .filter(variable -> variable.contains("PASSWORD") || variable.contains("SECRET") || variable.endsWith("_USER"))
+                    .filter(variable -> !fromSecrets.contains(variable)))
+                    .as(service).isEmpty();
+        }
+        assertThat(secretVariables(overlay, "notification-service")).contains("SMTP_USER", "SMTP_PASSWORD");
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.haven.kubernetes.Overlays#names")
+    void servicesReachKafkaThroughTheClustersPlainBootstrapListener(String name) {
+        RenderedOverlay overlay = Overlays.get(name);
+        Kafka kafka = overlay.single(Kafka.class);
+        GenericKafkaListener plain = kafka.getSpec().getKafka().getListeners().stream()
+                .filter(listener -> listener.getName().equals("plain"))
+                .findFirst().orElseThrow();
+
+        for (String service : Repository.SERVICES) {
+            assertThat(overlay.requiredEnvironment(service, "KAFKA_BOOTSTRAP_SERVERS"))
+                    .isEqualTo(kafka.getMetadata().getName() + "-kafka-bootstrap:" + plain.getPort());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.haven.kubernetes.Overlays#names")
+    void eachServiceLogsIntoItsOwnDatabaseAsTheRoleThatOwnsIt(String name) {
+        RenderedOverlay overlay = Overlays.get(name);
+        Map<String, Object> cluster = overlay.singleCustom("Cluster");
+        String clusterName = Maps.string(cluster, "metadata.name");
+
+        for (String service : Repository.SERVICES) {
+            String database = "haven_" + service.replace("-service", "");
+            assertThat(overlay.requiredEnvironment(service, "DB_URL"))
+                    .isEqualTo("jdbc:postgresql://" + clusterName + "-rw:5432/" + database);
+
+            Map<String, Object> declared = database(overlay, database);
+            assertThat(Maps.string(declared, "spec.cluster.name")).isEqualTo(clusterName);
+            String owner = Maps.string(declared, "spec.owner");
+            String ownerSecret = Maps.string(role(cluster, owner), "passwordSecret.name");
+            assertThat(secretOf(overlay, service, "DB_USER")).isEqualTo(ownerSecret);
+            assertThat(secretOf(overlay, service, "DB_PASSWORD")).isEqualTo(ownerSecret);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.haven.kubernetes.Overlays#names")
+    void keycloakStoresItsDataInItsOwnDatabaseOnTheSameCluster(String name) {
+        RenderedOverlay overlay = Overlays.get(name);
+        Map<String, Object> cluster = overlay.singleCustom("Cluster");
+        Map<String, Object> keycloak = overlay.singleCustom("Keycloak");
+
+        assertThat(Maps.string(keycloak, "spec.db.host")).isEqualTo(Maps.string(cluster, "metadata.name") + "-rw");
+        String owner = Maps.string(database(overlay, Maps.string(keycloak, "spec.db.database")), "spec.owner");
+        assertThat(Maps.string(keycloak, "spec.db.usernameSecret.name"))
+                .isEqualTo(Maps.string(role(cluster, owner), "passwordSecret.name"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.haven.kubernetes.Overlays#names")
+    void servicesAskTheRealmKeycloakImportsForTokens(String name) {
+        RenderedOverlay overlay = Overlays.get(name);
+        String keycloak = Maps.string(overlay.singleCustom("Keycloak"), "metadata.name");
+        Map<String, Object> realmImport = overlay.singleCustom("KeycloakRealmImport");
+
+        assertThat(Maps.string(realmImport, "spec.keycloakCRName")).isEqualTo(keycloak);
+        List<String> roles = Maps.list(realmImport, "spec.realm.roles.realm").stream().map(role -> String.valueOf(role.get("name"))).toList();
+        assertThat(roles).containsExactlyInAnyOrder("staff", "supervisor", "director", "admin");
+        for (String service : Repository.SERVICES) {
+            assertThat(overlay.requiredEnvironment(service, "OIDC_ISSUER"))
+                    .isEqualTo("http://" + keycloak + "-service:8080/realms/" + Maps.string(realmImport, "spec.realm.realm"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.haven.kubernetes.Overlays#names")
+    void theIngressHostsThePublicUrlAndKeycloaksUrlAgree(String name) {
+        RenderedOverlay overlay = Overlays.get(name);
+        Ingress ingress = overlay.single(Ingress.class);
+        String havenHost = ingress.getSpec().getRules().get(0).getHost();
+        String authHost = ingress.getSpec().getRules().get(1).getHost();
+        boolean tls = !ingress.getSpec().getTls().isEmpty();
+        String scheme = tls ? "https" : "http";
+
+        if (tls) {
+            assertThat(ingress.getSpec().getTls()).singleElement()
+                    .satisfies(entry -> assertThat(entry.getHosts()).containsExactlyInAnyOrder(havenHost, authHost));
+        }
+        String publicUrl = overlay.requiredEnvironment("notification-service", "HAVEN_APP_URL");
+        assertThat(URI.create(publicUrl)).isEqualTo(URI.create(scheme + "://" + havenHost));
+        Map<String, Object> client = Maps.list(overlay.singleCustom("KeycloakRealmImport"), "spec.realm.clients").get(0);
+        assertThat(client.get("rootUrl")).isEqualTo(publicUrl);
+        assertThat(Maps.string(overlay.singleCustom("Keycloak"), "spec.hostname.hostname")).isEqualTo(scheme + "://" + authHost);
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.haven.kubernetes.Overlays#names")
+    void everyConfigMapAWorkloadOrKafkaReadsIsRendered(String name) {
+        RenderedOverlay overlay = Overlays.get(name);
+
+        overlay.podTemplates().forEach((workload, template) -> template.getSpec().getContainers().forEach(container ->
+                container.getEnvFrom().stream().filter(source -> source.getConfigMapRef() != null)
+                        .forEach(source -> overlay.one(ConfigMap.class, source.getConfigMapRef().getName()))));
+        var metrics = (JmxPrometheusExporterMetrics) overlay.single(Kafka.class).getSpec().getKafka().getMetricsConfig();
+        var reference = metrics.getValueFrom().getConfigMapKeyRef();
+        assertThat(overlay.one(ConfigMap.class, reference.getName()).getData()).containsKey(reference.getKey());
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.haven.kubernetes.Overlays#names")
+    void databaseConnectionsAtFullScaleStayBelowPostgresMaxConnections(String name) {
+        RenderedOverlay overlay = Overlays.get(name);
+        int connections = 0;
+        for (String service : Repository.SERVICES) {
+            int pool = Integer.parseInt(overlay.requiredEnvironment(service, "QUARKUS_DATASOURCE_JDBC_MAX_SIZE"));
+            connections += pool * overlay.one(HorizontalPodAutoscaler.class, service).getSpec().getMaxReplicas();
+        }
+        Map<String, Object> keycloak = overlay.singleCustom("Keycloak");
+        connections += Maps.integer(keycloak, "spec.instances") * Maps.integer(keycloak, "spec.db.poolMaxSize");
+        int maxConnections = Maps.integer(overlay.singleCustom("Cluster"), "spec.postgresql.parameters.max_connections");
+
+        assertThat(connections).isLessThan(maxConnections - 10);
+    }
+
+    @Test
+    void tracesAreExportedInProdAndOffInDev() {
+        assertThat(Overlays.get("prod").requiredEnvironment("incident-service", "OTEL_SDK_DISABLED")).isEqualTo("false");
+        assertThat(Overlays.get("dev").requiredEnvironment("incident-service", "OTEL_SDK_DISABLED")).isEqualTo("true");
+    }
+
+    private static List<String> secretVariables(RenderedOverlay overlay, String service) {
+        Container container = overlay.service(service).getSpec().getTemplate().getSpec().getContainers().get(0);
+        return container.getEnv().stream()
+                .filter(env -> env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null)
+                .map(EnvVar::getName)
+                .toList();
+    }
+
+    private static String secretOf(RenderedOverlay overlay, String service, String variable) {
+        return overlay.service(service).getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                .filter(env -> env.getName().equals(variable))
+                .map(env -> env.getValueFrom().getSecretKeyRef().getName())
+                .findFirst().orElseThrow();
+    }
+
+    private static Map<String, Object> database(RenderedOverlay overlay, String databaseName) {
+        return overlay.custom("Database").stream()
+                .filter(database -> databaseName.equals(Maps.string(database, "spec.name")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(overlay.name() + ": no Database " + databaseName));
+    }
+
+    private static Map<String, Object> role(Map<String, Object> cluster, String roleName) {
+        return Maps.list(cluster, "spec.managed.roles").stream()
+                .filter(role -> roleName.equals(role.get("name")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no managed role " + roleName));
+    }
+}
