@@ -38,6 +38,9 @@ public final class HavenLocal {
                   Alerts         http://localhost:8083/api/alerts
                   Follow-ups     http://localhost:8084/api/followups
                   Mail inbox     http://localhost:8025   (nothing leaves this machine)
+                  Sign-in        http://localhost:8180/realms/haven   demo people, password "demo":
+                                 staff-ana, staff-ben, staff-cy (staff) · sup-north, sup-south (supervisors)
+                                 dir-1 (director) · admin
                   Kafka          127.0.0.1:19092      PostgreSQL 127.0.0.1:15432 (postgres/postgres)
 
                 Try it: see "Report an elopement" in README.md.

@@ -33,6 +33,9 @@ import static org.awaitility.Awaitility.await;
 class CriticalIncidentChainIT {
 
     private static final String SITE = "site-north";
+    private static final String REPORTER = "staff-ana";
+    /** Reads every service's records of site-north, as its supervisor would. */
+    private static final String READER = "sup-north";
     private static final String SUPERVISOR_EMAIL = "sam.rivera@haven.example";
     private static final List<String> FOLLOW_UP_KINDS = List.of("SUPERVISOR_CHECK_IN", "SELF_CHECK_IN_72H", "SELF_CHECK_IN_1_MONTH");
 
@@ -40,24 +43,29 @@ class CriticalIncidentChainIT {
         return PlatformExtension.platform().service(service).baseUrl() + path;
     }
 
+    /** Reported by the signed-in staff member, staff-ana, who is also the first involved person. */
     private static String report(String type, String severity, List<String> involved, String clientCode) {
         return """
                 {"siteId":"%s","type":"%s","severity":"%s","occurredAt":"%s",
                  "summary":"Client left during the evening walk and did not come back",
-                 "reporterId":"%s","involvedStaffIds":[%s],"witnessIds":[],"clientCodes":["%s"]}"""
-                .formatted(SITE, type, severity, Instant.now().minus(5, ChronoUnit.MINUTES), involved.get(0),
+                 "involvedStaffIds":[%s],"witnessIds":[],"clientCodes":["%s"]}"""
+                .formatted(SITE, type, severity, Instant.now().minus(5, ChronoUnit.MINUTES),
                         involved.stream().map(s -> "\"" + s + "\"").collect(Collectors.joining(",")), clientCode);
+    }
+
+    private static io.restassured.specification.RequestSpecification as(String person) {
+        return given().auth().oauth2(DemoTokens.of(person));
     }
 
     @Test
     void elopementYieldsOneDebriefWithin24HoursOneSupervisorAlertAndEmailAndFollowUpsPerStaffMember() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        List<String> staff = List.of("staff-a-" + tag, "staff-b-" + tag);
+        List<String> staff = List.of(REPORTER, "staff-b-" + tag);
         String clientCode = "C-" + tag.toUpperCase();
         int mailBefore = PlatformExtension.platform().mailReceived().length;
 
         long posted = System.nanoTime();
-        JsonPath incident = given().contentType("application/json").body(report("ELOPEMENT", "HIGH", staff, clientCode))
+        JsonPath incident = as(REPORTER).contentType("application/json").body(report("ELOPEMENT", "HIGH", staff, clientCode))
                 .when().post(url("incident-service", "/api/incidents"))
                 .then().statusCode(201).extract().jsonPath();
         String incidentId = incident.getString("id");
@@ -99,12 +107,12 @@ class CriticalIncidentChainIT {
     void nonCriticalIncidentIsRecordedAndTriggersNothingElse() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         int mailBefore = PlatformExtension.platform().mailReceived().length;
-        String incidentId = given().contentType("application/json")
-                .body(report("PROPERTY_DAMAGE", "LOW", List.of("staff-c-" + tag), "C-" + tag.toUpperCase()))
+        String incidentId = as(REPORTER).contentType("application/json")
+                .body(report("PROPERTY_DAMAGE", "LOW", List.of(REPORTER, "staff-c-" + tag), "C-" + tag.toUpperCase()))
                 .when().post(url("incident-service", "/api/incidents"))
                 .then().statusCode(201).extract().path("id");
 
-        given().when().get(url("incident-service", "/api/incidents/" + incidentId)).then().statusCode(200);
+        as(READER).when().get(url("incident-service", "/api/incidents/" + incidentId)).then().statusCode(200);
         awaitConsumersCaughtUp();
 
         assertThat(list("debrief-service", "/api/debriefs?incidentId=" + incidentId)).isEmpty();
@@ -114,7 +122,7 @@ class CriticalIncidentChainIT {
     }
 
     private static List<Map<String, Object>> list(String service, String path) {
-        JsonPath body = given().when().get(url(service, path)).then().statusCode(200).extract().jsonPath();
+        JsonPath body = as(READER).when().get(url(service, path)).then().statusCode(200).extract().jsonPath();
         return body.getList("items");
     }
 

@@ -1,0 +1,64 @@
+package org.haven.local;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The local run's token issuer can never be on in production: it is not in any service's artifact, and a
+ * service in its prod profile without a configured issuer refuses to start rather than trusting anyone.
+ */
+class ProductionIdentityIT {
+
+    private static final Path ROOT = Path.of(System.getProperty("haven.root", "../..")).toAbsolutePath().normalize();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"incident-service", "debrief-service", "notification-service", "wellness-service"})
+    void noServiceArtifactContainsTheLocalIdentityProvider(String service) throws IOException {
+        Path app = ROOT.resolve(service).resolve("target/quarkus-app");
+        assertThat(app.resolve("quarkus-run.jar")).exists();
+        List<Path> jars;
+        try (Stream<Path> files = Files.walk(app)) {
+            jars = files.filter(p -> p.toString().endsWith(".jar")).toList();
+        }
+        assertThat(jars).isNotEmpty();
+        for (Path jar : jars) {
+            assertThat(jar.getFileName().toString()).doesNotStartWith("org.haven.haven-local");
+            try (ZipFile zip = new ZipFile(jar.toFile())) {
+                assertThat(zip.stream().map(e -> e.getName()).filter(name -> name.startsWith("org/haven/local/")))
+                        .as("%s in %s", "the local identity provider", jar).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aServiceInItsProdProfileWithoutAnIssuerRefusesToStart() throws Exception {
+        Path jar = ROOT.resolve("incident-service/target/quarkus-app/quarkus-run.jar");
+        Path log = Files.createTempFile("incident-no-issuer", ".log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("OIDC_") || name.startsWith("QUARKUS_OIDC"));
+        builder.environment().put("QUARKUS_HTTP_PORT", "0");
+        builder.environment().put("QUARKUS_PROFILE", "prod");
+        Process process = builder.start();
+        try {
+            assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("the service exits by itself").isTrue();
+            assertThat(process.exitValue()).isNotZero();
+            assertThat(Files.readString(log)).contains("quarkus.oidc.auth-server-url").contains("must be configured");
+        } finally {
+            process.destroyForcibly();
+            Files.deleteIfExists(log);
+        }
+    }
+}
