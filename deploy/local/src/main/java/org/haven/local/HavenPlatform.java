@@ -77,7 +77,22 @@ public final class HavenPlatform implements AutoCloseable {
         return took;
     }
 
-    public void stopService(ServiceSpec service) {
+    /** SIGKILLs one service (for fault tests); {@link #startService} and {@link #awaitReady} bring it back. */
+    public void killService(ServiceSpec service) {
+        ServiceProcess process = processes.remove(service.name());
+        if (process != null) {
+            process.kill();
+        }
+    }
+
+    /** Stops the broker and starts it again on the same port and data (for fault tests). */
+    public void restartKafka() throws Exception {
+        kafka.close();
+        kafka = LocalKafka.start(layout.dataDir(), layout.kafkaPort());
+        LOG.infof("Kafka restarted on %s", kafka.bootstrap());
+    }
+
+        public void stopService(ServiceSpec service) {
         ServiceProcess process = processes.remove(service.name());
         if (process != null) {
             process.close();

@@ -108,6 +108,16 @@ final class ServiceProcess implements AutoCloseable {
         return -1;
     }
 
+    /** Ends the service abruptly, as a crash or an OOM kill would: SIGKILL, no shutdown hooks. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Ends the service the way an orchestrator would: SIGTERM, then SIGKILL after a grace period. */
     @Override
     public void close() {
