@@ -46,9 +46,10 @@ class CriticalIncidentChainIT {
     /** Reported by the signed-in staff member, staff-ana, who is also the first involved person. */
     private static String report(String type, String severity, List<String> involved, String clientCode) {
         return """
-                {"siteId":"%s","type":"%s","severity":"%s","occurredAt":"%s",
+                {"siteId":"%1$s","type":"%2$s","severity":"%3$s","occurredAt":"%4$s",
                  "summary":"Client left during the evening walk and did not come back",
-                 "involvedStaffIds":[%s],"witnessIds":[],"clientCodes":["%s"]}"""
+                 "lastSeen":{"at":"%4$s","place":"Corner of the park","clothing":"Red coat"},
+                 "involvedStaffIds":[%5$s],"witnessIds":[],"clientCodes":["%6$s"]}"""
                 .formatted(SITE, type, severity, Instant.now().minus(5, ChronoUnit.MINUTES),
                         involved.stream().map(s -> "\"" + s + "\"").collect(Collectors.joining(",")), clientCode);
     }

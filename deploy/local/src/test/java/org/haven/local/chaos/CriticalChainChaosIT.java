@@ -119,8 +119,9 @@ class CriticalChainChaosIT {
     /** Posts one report, retrying with the same idempotency key until incident-service accepts it. */
     private static String report(HavenPlatform platform, String token, String key, String involved) {
         String body = """
-                {"siteId":"%s","type":"ELOPEMENT","severity":"HIGH","occurredAt":"%s","summary":"Chaos drill report",
-                 "involvedStaffIds":["%s","%s"],"clientCodes":["C-CHAOS"]}"""
+                {"siteId":"%1$s","type":"ELOPEMENT","severity":"HIGH","occurredAt":"%2$s","summary":"Chaos drill report",
+                 "involvedStaffIds":["%3$s","%4$s"],"clientCodes":["C-CHAOS"],
+                 "lastSeen":{"at":"%2$s","place":"Back gate","clothing":"Grey hoodie"}}"""
                 .formatted(SITE, Instant.now().minus(2, ChronoUnit.MINUTES), REPORTER, involved);
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (true) {
