@@ -141,7 +141,12 @@ public final class HavenPlatform implements AutoCloseable {
         return identity.issuer();
     }
 
-    public String kafkaBootstrap() {
+    /** JDBC URL of a service's database on the platform's PostgreSQL (user and password: postgres). */
+    public String jdbcUrl(ServiceSpec service) {
+        return layout.jdbcUrl(service.database());
+    }
+
+        public String kafkaBootstrap() {
         return kafka.bootstrap();
     }
 
