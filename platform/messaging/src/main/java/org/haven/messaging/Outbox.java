@@ -1,5 +1,7 @@
 package org.haven.messaging;
 
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
@@ -11,6 +13,8 @@ import org.haven.events.EventEnvelope;
 import org.haven.events.EventType;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -36,16 +40,24 @@ public class Outbox {
     public <T> EventEnvelope publish(EventType<T> type, String source, String subject, Instant time, T data) {
         EventEnvelope event = EventEnvelope.create(type, source, subject, time, data);
         entityManager.createNativeQuery("""
-                        INSERT INTO haven_outbox (event_id, event_type, topic, message_key, payload)
-                        VALUES (?1, ?2, ?3, ?4, ?5)""")
+                        INSERT INTO haven_outbox (event_id, event_type, topic, message_key, payload, traceparent)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6)""")
                 .setParameter(1, UUID.fromString(event.id()))
                 .setParameter(2, event.type())
                 .setParameter(3, type.topic())
                 .setParameter(4, subject)
                 .setParameter(5, EventCodec.encode(event))
+                .setParameter(6, currentTraceparent())
                 .executeUpdate();
         transactions.registerInterposedSynchronization(new WakeRelayOnCommit(relay));
         return event;
+    }
+
+    /** The W3C traceparent of the current span (the request or the consumed event), or null when not tracing. */
+    private static String currentTraceparent() {
+        Map<String, String> carrier = new HashMap<>(2);
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), carrier, Map::put);
+        return carrier.get("traceparent");
     }
 
     private record WakeRelayOnCommit(OutboxRelay relay) implements Synchronization {

@@ -50,6 +50,7 @@ public class OutboxRelay {
     private static final Duration HOUSEKEEPING_EVERY = Duration.ofHours(1);
     public static final String EVENT_ID_HEADER = "haven-event-id";
     public static final String EVENT_TYPE_HEADER = "haven-event-type";
+    public static final String TRACEPARENT_HEADER = "traceparent";
 
     @Inject
     EntityManager entityManager;
@@ -140,7 +141,7 @@ public class OutboxRelay {
             }
             @SuppressWarnings("unchecked")
             List<Object[]> rows = entityManager.createNativeQuery("""
-                            SELECT id, topic, message_key, payload, event_id, event_type, created_at
+                            SELECT id, topic, message_key, payload, event_id, event_type, created_at, traceparent
                             FROM haven_outbox WHERE sent_at IS NULL ORDER BY id LIMIT ?1""")
                     .setParameter(1, config.outbox().batchSize())
                     .getResultList();
@@ -153,6 +154,10 @@ public class OutboxRelay {
                 // Not CloudEvents' own ce_*/content-type headers: SmallRye would then hand consumers a JsonObject.
                 record.headers().add(EVENT_ID_HEADER, row[4].toString().getBytes(StandardCharsets.UTF_8));
                 record.headers().add(EVENT_TYPE_HEADER, ((String) row[5]).getBytes(StandardCharsets.UTF_8));
+                if (row[7] != null) {
+                    // Consumers' Kafka connector continues this trace: one incident, one trace across services.
+                    record.headers().add(TRACEPARENT_HEADER, ((String) row[7]).getBytes(StandardCharsets.UTF_8));
+                }
                 sends.add(producer().send(record));
             }
             List<Long> sent = new ArrayList<>(rows.size());

@@ -1,0 +1,132 @@
+package org.haven.messaging;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Scope;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.haven.events.EventCodec;
+import org.haven.events.HavenEvents;
+import org.haven.events.IncidentAmended;
+import org.haven.testing.HavenInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@QuarkusTest
+@QuarkusTestResource(HavenInfrastructure.class)
+class OutboxTest {
+
+    @Inject
+    Outbox outbox;
+
+    private static IncidentAmended amendment(UUID incident) {
+        return new IncidentAmended(incident, "site-a", UUID.randomUUID(), "staff-ana", Instant.parse("2026-11-22T10:00:00Z"));
+    }
+
+    private void publish(UUID incident) {
+        outbox.publish(HavenEvents.INCIDENT_AMENDED, "/test", incident.toString(), Instant.now(), amendment(incident));
+    }
+
+    private static ConsumerTask<String, String> recordsOf(UUID incident) {
+        return HavenInfrastructure.kafka().consumeStrings()
+                .fromTopics(HavenEvents.INCIDENT_TOPIC, records -> records.filter(r -> incident.toString().equals(r.key())));
+    }
+
+    @Test
+    void aCommittedEventReachesKafkaKeyedByItsAggregate() {
+        UUID incident = UUID.randomUUID();
+        ConsumerTask<String, String> records = recordsOf(incident);
+
+        QuarkusTransaction.requiringNew().run(() -> publish(incident));
+
+        ConsumerRecord<String, String> record = records.awaitRecords(1, Duration.ofSeconds(15)).getFirstRecord();
+        records.stop();
+        assertThat(EventCodec.data(EventCodec.decode(record.value()), HavenEvents.INCIDENT_AMENDED).incidentId()).isEqualTo(incident);
+        assertThat(header(record, OutboxRelay.EVENT_TYPE_HEADER)).isEqualTo(HavenEvents.INCIDENT_AMENDED.name());
+    }
+
+    @Test
+    void anEventWhoseTransactionRolledBackIsNeverSent() {
+        UUID incident = UUID.randomUUID();
+        ConsumerTask<String, String> records = recordsOf(incident);
+
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            publish(incident);
+            throw new IllegalStateException("the state change failed");
+        })).hasMessageContaining("the state change failed");
+        // A later event of the same aggregate lands on the same partition: once it is here, the first would be too.
+        QuarkusTransaction.requiringNew().run(() -> publish(incident));
+
+        records.awaitRecords(1, Duration.ofSeconds(15));
+        records.stop();
+        assertThat(records.count()).isEqualTo(1);
+    }
+
+    @Test
+    void oneAggregatesEventsArriveInCommitOrder() {
+        UUID incident = UUID.randomUUID();
+        ConsumerTask<String, String> records = recordsOf(incident);
+        List<String> committed = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            committed.add(QuarkusTransaction.requiringNew().call(() -> outbox.publish(HavenEvents.INCIDENT_AMENDED, "/test",
+                    incident.toString(), Instant.now(), amendment(incident)).id()));
+        }
+
+        records.awaitRecords(20, Duration.ofSeconds(20));
+        records.stop();
+        assertThat(records.getRecords().stream().map(r -> EventCodec.decode(r.value()).id()).toList()).isEqualTo(committed);
+    }
+
+    @Test
+    void anEventRecordedInATraceCarriesThatTraceToKafka() {
+        UUID incident = UUID.randomUUID();
+        ConsumerTask<String, String> records = recordsOf(incident);
+        SpanContext request = SpanContext.create("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7",
+                TraceFlags.getSampled(), TraceState.getDefault());
+
+        try (Scope ignored = Span.wrap(request).makeCurrent()) {
+            QuarkusTransaction.requiringNew().run(() -> publish(incident));
+        }
+
+        ConsumerRecord<String, String> record = records.awaitRecords(1, Duration.ofSeconds(15)).getFirstRecord();
+        records.stop();
+        assertThat(header(record, OutboxRelay.TRACEPARENT_HEADER)).isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+    }
+
+    @Test
+    void anEventRecordedOutsideATraceCarriesNoTraceparent() {
+        UUID incident = UUID.randomUUID();
+        ConsumerTask<String, String> records = recordsOf(incident);
+
+        QuarkusTransaction.requiringNew().run(() -> publish(incident));
+
+        ConsumerRecord<String, String> record = records.awaitRecords(1, Duration.ofSeconds(15)).getFirstRecord();
+        records.stop();
+        assertThat(record.headers().lastHeader(OutboxRelay.TRACEPARENT_HEADER)).isNull();
+    }
+
+    @Test
+    void publishingOutsideATransactionIsRefused() {
+        assertThatThrownBy(() -> publish(UUID.randomUUID())).hasMessageContaining("Transaction");
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
