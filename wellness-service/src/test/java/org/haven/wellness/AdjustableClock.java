@@ -1,5 +1,7 @@
 package org.haven.wellness;
 
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -7,7 +9,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The application's clock in tests: the system clock unless a test pins it to an instant. */
+/**
+ * The application's clock in tests: the system clock unless a test pins it to an instant. Selected as an
+ * alternative so it stays the one clock even where haven-testing brings its own adjustable clock; once
+ * that one is released, this class can give way to it.
+ */
+@Alternative
+@Priority(1)
 @Singleton
 public class AdjustableClock extends Clock {
 

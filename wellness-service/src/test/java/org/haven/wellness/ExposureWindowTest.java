@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.haven.events.EventCodec;
 import org.haven.events.IncidentReported;
 import org.haven.testing.HavenInfrastructure;
+import org.haven.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,15 +53,15 @@ class ExposureWindowTest {
                 critical(site, daysBefore(200), kim, List.of(), List.of()));
         // One key keeps them in order, so once the last one is handled all of them are.
         incidents.forEach(incident -> ReportedIncidents.send(key, EventCodec.encode(envelope(incident))));
-        ReportedIncidents.awaitFollowUps(incidents.get(incidents.size() - 1).incidentId(), 3);
+        ReportedIncidents.awaitFollowUps(incidents.get(incidents.size() - 1), 3);
 
-        given().when().get("/api/staff/" + jo + "/exposure")
+        given().auth().oauth2(TestTokens.staff(jo, site)).when().get("/api/staff/" + jo + "/exposure")
                 .then().statusCode(200)
                 .body("staffId", equalTo(jo))
                 .body("asOf", equalTo(AS_OF.toString()))
                 .body("last30Days", equalTo(2))
                 .body("last90Days", equalTo(4));
-        given().when().get("/api/staff/" + kim + "/exposure")
+        given().auth().oauth2(TestTokens.staff(kim, site)).when().get("/api/staff/" + kim + "/exposure")
                 .then().statusCode(200)
                 .body("last30Days", equalTo(1))
                 .body("last90Days", equalTo(2));
@@ -68,13 +69,14 @@ class ExposureWindowTest {
 
     @Test
     void exposureOfSomeoneNeverExposedIsZero() {
-        given().when().get("/api/staff/" + unique("lee") + "/exposure")
+        String lee = unique("lee");
+        given().auth().oauth2(TestTokens.staff(lee, "site-north")).when().get("/api/staff/" + lee + "/exposure")
                 .then().statusCode(200).body("last30Days", equalTo(0)).body("last90Days", equalTo(0));
     }
 
     @Test
     void malformedStaffIdIsRefusedAsProblem() {
-        given().when().get("/api/staff/not%20an%20id/exposure")
+        given().auth().oauth2(TestTokens.staff("staff-ana", "site-north")).when().get("/api/staff/not%20an%20id/exposure")
                 .then().statusCode(400).contentType("application/problem+json");
     }
 

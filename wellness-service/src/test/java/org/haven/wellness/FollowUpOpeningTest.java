@@ -12,6 +12,7 @@ import org.haven.events.FollowUpOpened;
 import org.haven.events.HavenEvents;
 import org.haven.events.IncidentReported;
 import org.haven.testing.HavenInfrastructure;
+import org.haven.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.haven.wellness.ReportedIncidents.awaitFollowUps;
+import static org.haven.wellness.ReportedIncidents.supervisorOf;
 import static org.haven.wellness.ReportedIncidents.critical;
 import static org.haven.wellness.ReportedIncidents.minutesAgo;
 import static org.haven.wellness.ReportedIncidents.nonCritical;
@@ -50,9 +52,10 @@ class FollowUpOpeningTest {
         IncidentReported incident = critical(site, minutesAgo(30), ana, List.of(ana, ben), List.of(cy, ben));
         send(incident);
 
-        awaitFollowUps(incident.incidentId(), 9);
+        awaitFollowUps(incident, 9);
 
-        List<Map<String, String>> items = given().queryParam("incidentId", incident.incidentId().toString())
+        String supervisor = supervisorOf(incident);
+        List<Map<String, String>> items = given().auth().oauth2(supervisor).queryParam("incidentId", incident.incidentId().toString())
                 .when().get("/api/followups")
                 .then().statusCode(200).extract().jsonPath().getList("items");
         Instant reported = incident.reportedAt();
@@ -74,13 +77,13 @@ class FollowUpOpeningTest {
         });
 
         String id = items.get(0).get("id");
-        given().when().get("/api/followups/" + id)
+        given().auth().oauth2(supervisor).when().get("/api/followups/" + id)
                 .then().statusCode(200)
                 .body("incidentId", equalTo(incident.incidentId().toString()))
                 .body("staffId", equalTo(items.get(0).get("staffId")));
-        given().queryParam("staffId", ben).when().get("/api/followups")
+        given().auth().oauth2(supervisor).queryParam("staffId", ben).when().get("/api/followups")
                 .then().statusCode(200).body("total", equalTo(3));
-        given().queryParam("site", site).when().get("/api/followups")
+        given().auth().oauth2(supervisor).queryParam("site", site).when().get("/api/followups")
                 .then().statusCode(200).body("total", equalTo(9));
     }
 
@@ -93,11 +96,11 @@ class FollowUpOpeningTest {
         send(ordinary);
         sendAfter(ordinary, later);
 
-        awaitFollowUps(later.incidentId(), 3);
+        awaitFollowUps(later, 3);
 
-        given().queryParam("incidentId", ordinary.incidentId().toString()).when().get("/api/followups")
+        given().auth().oauth2(supervisorOf(ordinary)).queryParam("incidentId", ordinary.incidentId().toString()).when().get("/api/followups")
                 .then().statusCode(200).body("total", equalTo(0));
-        given().when().get("/api/staff/" + dee + "/exposure")
+        given().auth().oauth2(TestTokens.staff(dee, site)).when().get("/api/staff/" + dee + "/exposure")
                 .then().statusCode(200).body("last90Days", equalTo(0));
     }
 
@@ -117,13 +120,13 @@ class FollowUpOpeningTest {
         IncidentReported later = critical(site, minutesAgo(10), unique("hal"), List.of(), List.of());
         sendAfter(incident, later);
 
-        awaitFollowUps(later.incidentId(), 3);
+        awaitFollowUps(later, 3);
 
-        given().queryParam("incidentId", incident.incidentId().toString()).when().get("/api/followups")
+        given().auth().oauth2(supervisorOf(incident)).queryParam("incidentId", incident.incidentId().toString()).when().get("/api/followups")
                 .then().statusCode(200).body("total", equalTo(6));
         assertThat(outboxEventsMentioning(incident.incidentId())).isEqualTo(6);
         assertThat(inboxHas(reissued.id())).as("the reissued event was applied, not dead-lettered").isTrue();
-        given().when().get("/api/staff/" + gus + "/exposure")
+        given().auth().oauth2(TestTokens.staff(gus, site)).when().get("/api/staff/" + gus + "/exposure")
                 .then().statusCode(200).body("last30Days", equalTo(1));
     }
 
@@ -150,7 +153,7 @@ class FollowUpOpeningTest {
                     .as("a follow-up event says that a check-in is owed, never what anyone answered")
                     .containsExactlyInAnyOrder("followUpId", "incidentId", "siteId", "staffId", "kind", "dueAt");
             assertThat(record.value()).doesNotContain("C-7F3K");
-            given().when().get("/api/followups/" + record.key()).then().statusCode(200).body("kind", equalTo(data.kind()));
+            given().auth().oauth2(supervisorOf(incident)).when().get("/api/followups/" + record.key()).then().statusCode(200).body("kind", equalTo(data.kind()));
             kinds.add(data.kind());
         }
         assertThat(kinds).containsExactlyInAnyOrder("SUPERVISOR_CHECK_IN", "SELF_CHECK_IN_72H", "SELF_CHECK_IN_1_MONTH");
@@ -158,7 +161,7 @@ class FollowUpOpeningTest {
 
     @Test
     void unknownFollowUpIsNotFoundAsProblem() {
-        given().when().get("/api/followups/" + UUID.randomUUID())
+        given().auth().oauth2(TestTokens.supervisor("sup-x", "site-x")).when().get("/api/followups/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
     }
 

@@ -44,7 +44,7 @@ class PoisonIncidentEventsTest {
         ConsumerRecord<String, String> deadLetter = deadLetters.awaitRecords(1, Duration.ofSeconds(20)).getFirstRecord();
         deadLetters.stop();
         assertThat(reason(deadLetter)).contains("malformed JSON");
-        awaitFollowUps(next.incidentId(), 3);
+        awaitFollowUps(next, 3);
     }
 
     @Test
@@ -63,8 +63,8 @@ class PoisonIncidentEventsTest {
         ConsumerRecord<String, String> deadLetter = deadLetters.awaitRecords(1, Duration.ofSeconds(20)).getFirstRecord();
         deadLetters.stop();
         assertThat(reason(deadLetter)).contains("unsupported dataversion 2");
-        awaitFollowUps(next.incidentId(), 3);
-        given().queryParam("incidentId", future.incidentId().toString()).when().get("/api/followups")
+        awaitFollowUps(next, 3);
+        given().auth().oauth2(ReportedIncidents.supervisorOf(future)).queryParam("incidentId", future.incidentId().toString()).when().get("/api/followups")
                 .then().statusCode(200).body("total", equalTo(0));
     }
 

@@ -6,6 +6,7 @@ import org.haven.events.EventEnvelope;
 import org.haven.events.HavenEvents;
 import org.haven.events.IncidentReported;
 import org.haven.testing.HavenInfrastructure;
+import org.haven.testing.TestTokens;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -60,12 +61,18 @@ final class ReportedIncidents {
                 .awaitCompletion();
     }
 
-    /** Waits until wellness-service has opened {@code count} follow-ups for the incident. */
-    static void awaitFollowUps(UUID incidentId, int count) {
+    /** Waits until wellness-service has opened {@code count} follow-ups for the incident (as its site's supervisor sees them). */
+    static void awaitFollowUps(IncidentReported incident, int count) {
+        String supervisor = TestTokens.supervisor("sup-" + incident.siteId(), incident.siteId());
         await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
-                given().queryParam("incidentId", incidentId.toString())
+                given().auth().oauth2(supervisor).queryParam("incidentId", incident.incidentId().toString())
                         .when().get("/api/followups")
                         .then().statusCode(200).body("total", equalTo(count)));
+    }
+
+    /** A token of the incident's site supervisor. */
+    static String supervisorOf(IncidentReported incident) {
+        return TestTokens.supervisor("sup-" + incident.siteId(), incident.siteId());
     }
 
     static Instant minutesAgo(long minutes) {

@@ -24,7 +24,7 @@ public class ExposureWindow {
         return new ExposureDose(staffId, asOf, count(staffId, asOf, MONTH), count(staffId, asOf, QUARTER));
     }
 
-    private static long count(String staffId, Instant asOf, Duration window) {
+    static long count(String staffId, Instant asOf, Duration window) {
         return Exposure.count("staffId = ?1 and occurredAt > ?2 and occurredAt <= ?3", staffId, asOf.minus(window), asOf);
     }
 }

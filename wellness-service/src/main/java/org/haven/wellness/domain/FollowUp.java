@@ -27,6 +27,9 @@ public class FollowUp extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public FollowUpStatus status;
     public Instant createdAt;
+    public Instant completedAt;
+    /** When the staff member was told this self check-in is due; set once, so it is announced once. */
+    public Instant dueAnnouncedAt;
 
     static FollowUp open(UUID incidentId, String siteId, String staffId, FollowUpKind kind, Instant dueAt, Instant now) {
         FollowUp followUp = new FollowUp();
@@ -39,5 +42,14 @@ public class FollowUp extends PanacheEntityBase {
         followUp.status = FollowUpStatus.OPEN;
         followUp.createdAt = now;
         return followUp;
+    }
+
+    public boolean isOpen() {
+        return status == FollowUpStatus.OPEN;
+    }
+
+    void complete(Instant now) {
+        status = FollowUpStatus.COMPLETED;
+        completedAt = now;
     }
 }

@@ -22,11 +22,13 @@ public class FollowUpOpening {
 
     private final FollowUpCadence cadence;
     private final FollowUpEvents events;
+    private final ExposureThreshold threshold;
     private final Clock clock;
 
-    FollowUpOpening(FollowUpCadence cadence, FollowUpEvents events, Clock clock) {
+    FollowUpOpening(FollowUpCadence cadence, FollowUpEvents events, ExposureThreshold threshold, Clock clock) {
         this.cadence = cadence;
         this.events = events;
+        this.threshold = threshold;
         this.clock = clock;
     }
 
@@ -47,7 +49,9 @@ public class FollowUpOpening {
 
         for (String staffId : ExposedStaff.of(incident.reporterId(), incident.involvedStaffIds(), incident.witnessIds())) {
             if (exposed.add(staffId)) {
-                Exposure.of(staffId, incident.incidentId(), incident.siteId(), incident.occurredAt(), now).persist();
+                Exposure exposure = Exposure.of(staffId, incident.incidentId(), incident.siteId(), incident.occurredAt(), now);
+                exposure.persist();
+                threshold.afterRecording(exposure);
             }
             dueTimes.forEach((kind, dueAt) -> {
                 if (opened.add(staffId + "/" + kind)) {

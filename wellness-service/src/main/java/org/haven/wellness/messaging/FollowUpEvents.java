@@ -2,12 +2,21 @@ package org.haven.wellness.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.haven.events.CheckInDue;
+import org.haven.events.ConversationRequested;
+import org.haven.events.ExposureThresholdReached;
 import org.haven.events.FollowUpOpened;
 import org.haven.events.HavenEvents;
 import org.haven.messaging.Outbox;
+import org.haven.wellness.domain.ConversationRequest;
 import org.haven.wellness.domain.FollowUp;
 
-/** Announces follow-up state changes. Only that a check-in is owed ever leaves this service, never an answer. */
+import java.time.Instant;
+
+/**
+ * Announces wellness facts on wellness.events. Only that a check-in is owed or due, that a count passed a
+ * threshold, or that someone asked to talk ever leaves this service — never an answer or a score.
+ */
 @ApplicationScoped
 public class FollowUpEvents {
 
@@ -23,5 +32,19 @@ public class FollowUpEvents {
         FollowUpOpened data = new FollowUpOpened(followUp.id, followUp.incidentId, followUp.siteId, followUp.staffId,
                 followUp.kind.name(), followUp.dueAt);
         outbox.publish(HavenEvents.FOLLOW_UP_OPENED, source, followUp.id.toString(), followUp.createdAt, data);
+    }
+
+    public void due(FollowUp followUp, Instant now) {
+        CheckInDue data = new CheckInDue(followUp.id, followUp.staffId, followUp.siteId, followUp.kind.name(), followUp.dueAt);
+        outbox.publish(HavenEvents.CHECK_IN_DUE, source, followUp.id.toString(), now, data);
+    }
+
+    public void thresholdReached(ExposureThresholdReached data) {
+        outbox.publish(HavenEvents.EXPOSURE_THRESHOLD_REACHED, source, data.staffId(), data.reachedAt(), data);
+    }
+
+    public void conversationRequested(ConversationRequest request) {
+        ConversationRequested data = new ConversationRequested(request.id, request.staffId, request.siteId, request.requestedAt);
+        outbox.publish(HavenEvents.CONVERSATION_REQUESTED, source, request.staffId, request.requestedAt, data);
     }
 }
