@@ -141,6 +141,48 @@ class IncidentAccessTest {
     }
 
     @Test
+    void amendmentsAndChecklistNeedATokenAndARole() {
+        String site = "site-" + UUID.randomUUID();
+        String id = reportAt(site, "staff-ana");
+        String item = UUID.randomUUID().toString();
+        String amendment = "{\"reason\":\"r\",\"correction\":\"c\"}";
+
+        given().when().get("/api/incidents/" + id + "/amendments").then().statusCode(401).contentType("application/problem+json");
+        given().contentType("application/json").body(amendment).when().post("/api/incidents/" + id + "/amendments")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().when().get("/api/incidents/" + id + "/checklist").then().statusCode(401).contentType("application/problem+json");
+        given().when().post("/api/incidents/" + id + "/checklist/" + item + "/done").then().statusCode(401);
+
+        String admin = TestTokens.admin("admin-1");
+        given().auth().oauth2(admin).when().get("/api/incidents/" + id + "/amendments").then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(admin).contentType("application/json").body(amendment).when().post("/api/incidents/" + id + "/amendments")
+                .then().statusCode(403);
+        given().auth().oauth2(admin).when().get("/api/incidents/" + id + "/checklist").then().statusCode(403);
+        given().auth().oauth2(admin).when().post("/api/incidents/" + id + "/checklist/" + item + "/done").then().statusCode(403);
+    }
+
+    @Test
+    void anotherSitesAmendmentsAndChecklistAnswerLikeAMissingIncident() {
+        String siteA = "site-a-" + UUID.randomUUID();
+        String siteB = "site-b-" + UUID.randomUUID();
+        String inB = reportAt(siteB, "staff-ana");
+        String itemOfB = given().auth().oauth2(TestTokens.staff("staff-ana", siteB)).when().get("/api/incidents/" + inB + "/checklist")
+                .then().statusCode(200).extract().path("[0].id");
+        String supervisorOfA = TestTokens.supervisor("sup-a", siteA);
+        String missing = given().auth().oauth2(supervisorOfA).when().get("/api/incidents/" + UUID.randomUUID() + "/checklist")
+                .then().statusCode(404).extract().path("title");
+
+        given().auth().oauth2(supervisorOfA).when().get("/api/incidents/" + inB + "/amendments").then().statusCode(404).body("title", equalTo(missing));
+        given().auth().oauth2(supervisorOfA).contentType("application/json").body("{\"reason\":\"r\",\"correction\":\"c\"}")
+                .when().post("/api/incidents/" + inB + "/amendments").then().statusCode(404);
+        given().auth().oauth2(supervisorOfA).when().get("/api/incidents/" + inB + "/checklist").then().statusCode(404);
+        given().auth().oauth2(supervisorOfA).when().post("/api/incidents/" + inB + "/checklist/" + itemOfB + "/done").then().statusCode(404);
+        given().auth().oauth2(TestTokens.staff("staff-ben", siteB)).when().post("/api/incidents/" + inB + "/checklist/" + itemOfB + "/done")
+                .then().statusCode(404);
+        given().auth().oauth2(TestTokens.staff("staff-ben", siteB)).when().get("/api/incidents/" + inB + "/amendments").then().statusCode(404);
+    }
+
+    @Test
     void healthAndMetricsStayOpenForProbes() {
         given().when().get("/q/health/live").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200);

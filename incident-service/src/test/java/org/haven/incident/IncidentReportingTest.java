@@ -33,7 +33,9 @@ class IncidentReportingTest {
         return """
                 {"siteId":"%s","type":"%s","severity":"%s","occurredAt":"%s","summary":"Client did not return from school",
                  "reporterId":"staff-ana","involvedStaffIds":["staff-ana","staff-ben"],"witnessIds":["staff-cy"],
-                 "clientCodes":["C-7F3K"]}""".formatted(site, type, severity, Instant.now().minus(10, ChronoUnit.MINUTES));
+                 "clientCodes":["C-7F3K"],
+                 "lastSeen":{"at":"%s","place":"School gate","clothing":"Blue hoodie, white trainers"}}"""
+                .formatted(site, type, severity, Instant.now().minus(10, ChronoUnit.MINUTES), Instant.now().minus(15, ChronoUnit.MINUTES));
     }
 
     static RequestSpecification asReporter(String site) {

@@ -22,7 +22,9 @@ public class AuditEntry extends PanacheEntityBase {
     public enum Action {
         REPORTED,
         VIEWED,
-        LISTED
+        LISTED,
+        AMENDED,
+        NOTIFICATION_DONE
     }
 
     @Id

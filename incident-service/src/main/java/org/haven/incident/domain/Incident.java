@@ -39,4 +39,20 @@ public class Incident extends PanacheEntityBase {
     public List<String> clientCodes;
     public boolean critical;
     public String criticalityRule;
+    public String location;
+    public String injuries;
+    public String immediateActions;
+    public Instant lastSeenAt;
+    public String lastSeenPlace;
+    public String lastSeenClothing;
+    public boolean riskMinor;
+    public boolean riskTrafficking;
+    public boolean riskMedicalNeeds;
+    public String searchSteps;
+    /** The submitter's key for this report: a retried submission finds this row instead of adding one. */
+    public UUID idempotencyKey;
+
+    public static Incident findByIdempotencyKey(UUID key) {
+        return find("idempotencyKey", key).firstResult();
+    }
 }

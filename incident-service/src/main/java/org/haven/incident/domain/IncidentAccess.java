@@ -45,12 +45,12 @@ public class IncidentAccess {
     }
 
     public void requireReadable(Incident incident, String notFoundDetail) {
-        if (incident == null || !canRead(incident)) {
+        if (incident == null || !mayRead(incident)) {
             throw new NotFoundException(notFoundDetail);
         }
     }
 
-    private boolean canRead(Incident incident) {
+    public boolean mayRead(Incident incident) {
         if (seesWholeSites()) {
             return sites.isVisible(incident.siteId);
         }

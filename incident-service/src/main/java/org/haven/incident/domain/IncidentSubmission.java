@@ -1,0 +1,69 @@
+package org.haven.incident.domain;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+
+import java.util.UUID;
+
+/**
+ * Makes a report submission safe to retry. A phone with one bar of signal resends the same report
+ * (same {@code Idempotency-Key}) until it hears back; the first one to reach the database stores the
+ * incident, and every other one, even one racing it on another replica, gets that same incident back.
+ * The unique constraint on the key is what decides, not the look-up before it.
+ */
+@ApplicationScoped
+public class IncidentSubmission {
+
+    private static final String KEY_CONSTRAINT = "incident_idempotency_key_unique";
+
+    private final IncidentReporting reporting;
+
+    IncidentSubmission(IncidentReporting reporting) {
+        this.reporting = reporting;
+    }
+
+    /** The stored incident and whether this call created it. */
+    public record Outcome(Incident incident, boolean created) {
+    }
+
+    public Outcome submit(IncidentReporting.Report report, String actorId, UUID idempotencyKey) {
+        if (idempotencyKey == null) {
+            return new Outcome(reporting.report(report, actorId, null), true);
+        }
+        Incident earlier = findByKey(idempotencyKey);
+        if (earlier != null) {
+            return new Outcome(earlier, false);
+        }
+        try {
+            return new Outcome(reporting.report(report, actorId, idempotencyKey), true);
+        } catch (PersistenceException e) {
+            if (!violates(e, KEY_CONSTRAINT)) {
+                throw e;
+            }
+            Incident winner = findByKey(idempotencyKey);
+            if (winner == null) {
+                throw e;
+            }
+            return new Outcome(winner, false);
+        }
+    }
+
+    private static Incident findByKey(UUID key) {
+        return QuarkusTransaction.requiringNew().call(() -> Incident.findByIdempotencyKey(key));
+    }
+
+    private static boolean violates(Throwable e, String constraint) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException violation
+                    && violation.getConstraintName() != null
+                    && violation.getConstraintName().toLowerCase().contains(constraint)) {
+                return true;
+            }
+            if (t.getMessage() != null && t.getMessage().contains(constraint)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,361 @@
+// Haven reporting page. Every report is first written to this phone's storage with its own
+// Idempotency-Key, then sent; what could not be sent is resent when the signal returns. The server
+// stores one incident per key, so resending is always safe.
+(function () {
+  'use strict';
+
+  var QUEUE = 'haven.unsent-reports.v1';
+  var API = '/app/api/incidents';
+  var RETRY_EVERY_MS = 15000;
+  var TYPE_LABELS = {};
+  var sending = false;
+
+  function $(selector, root) { return (root || document).querySelector(selector); }
+  function $all(selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); }
+
+  function newKey() {
+    if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
+    var b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40; b[8] = (b[8] & 0x3f) | 0x80;
+    var h = Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join('');
+    return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
+  }
+
+  // ---- the on-device queue -------------------------------------------------------------------
+  function unsent() {
+    try { return JSON.parse(localStorage.getItem(QUEUE) || '[]'); } catch (e) { return []; }
+  }
+  function keep(items) { localStorage.setItem(QUEUE, JSON.stringify(items)); }
+  function enqueue(item) { var items = unsent(); items.push(item); keep(items); }
+  function forget(key) { keep(unsent().filter(function (i) { return i.key !== key; })); }
+
+  // ---- sending -------------------------------------------------------------------------------
+  // Resolves to {kind: 'stored'|'invalid'|'signed-out'|'offline'|'failed', body}
+  function send(item) {
+    return fetch(API, {
+      method: 'POST',
+      credentials: 'same-origin',
+      redirect: 'manual',
+      headers: {
+        'Content-Type': 'application/json',
+        'Accept': 'application/json',
+        'Idempotency-Key': item.key,
+        'X-Requested-With': 'JavaScript'
+      },
+      body: JSON.stringify(item.report)
+    }).then(function (response) {
+      if (response.status === 200 || response.status === 201) {
+        return response.json().then(function (body) { return { kind: 'stored', body: body }; });
+      }
+      if (response.status === 400) {
+        return response.json().then(function (body) { return { kind: 'invalid', body: body }; });
+      }
+      if (response.status === 499 || response.status === 401 || response.type === 'opaqueredirect') {
+        return { kind: 'signed-out' };
+      }
+      return { kind: 'failed', body: { status: response.status } };
+    }, function () {
+      return { kind: 'offline' };
+    });
+  }
+
+  function flush() {
+    if (sending || !navigator.onLine) { return Promise.resolve(); }
+    var items = unsent();
+    if (items.length === 0) { showConnection(); return Promise.resolve(); }
+    sending = true;
+    var chain = Promise.resolve();
+    items.forEach(function (item) {
+      chain = chain.then(function () {
+        return send(item).then(function (outcome) { settle(item, outcome, false); });
+      });
+    });
+    return chain.then(function () { sending = false; showConnection(); refreshMine(); },
+      function () { sending = false; showConnection(); });
+  }
+
+  function settle(item, outcome, fromForm) {
+    if (outcome.kind === 'stored') {
+      forget(item.key);
+      showReceived(outcome.body);
+    } else if (outcome.kind === 'invalid') {
+      forget(item.key);
+      if (fromForm) {
+        showErrors(item.form, (outcome.body && outcome.body.errors) || []);
+      } else {
+        showResult('pending', 'A saved report was refused', 'Please report it again: ' + describeErrors(outcome.body));
+      }
+    } else if (outcome.kind === 'signed-out') {
+      showResult('pending', 'Saved on this phone', 'Your sign-in has expired. Reload the page and sign in; the report will then be sent.');
+    } else {
+      showResult('pending', 'Saved on this phone', 'No signal right now. The report will be sent automatically when the signal returns. Keep this page open.');
+    }
+    showConnection();
+  }
+
+  // ---- screens -------------------------------------------------------------------------------
+  function show(id) {
+    ['start', 'missing-form', 'full-form'].forEach(function (s) { $('#' + s).hidden = s !== id; });
+    clearErrors();
+    var first = id === 'start' ? $('#start-missing') : $('#' + id + ' input:not([type=hidden]), #' + id + ' select');
+    if (first) { first.focus(); }
+  }
+
+  function showConnection() {
+    var waiting = unsent().length;
+    var text = '';
+    if (!navigator.onLine) {
+      text = 'No signal. You can still report: it is kept on this phone and sent when the signal returns.';
+    }
+    if (waiting > 0) {
+      text += (text ? ' ' : '') + waiting + (waiting === 1 ? ' report is' : ' reports are') + ' waiting to be sent.';
+    }
+    $('#connection').textContent = text;
+  }
+
+  function showResult(kind, title, detail) {
+    var box = $('#result');
+    box.className = 'result ' + kind;
+    box.textContent = '';
+    var h = document.createElement('h2');
+    h.textContent = title;
+    var p = document.createElement('p');
+    p.textContent = detail;
+    box.appendChild(h);
+    box.appendChild(p);
+    box.hidden = false;
+  }
+
+  function showReceived(report) {
+    var critical = report.status === 'CRITICAL_RESPONSE_STARTED';
+    showResult(critical ? 'critical' : 'received', 'Report received',
+      critical ? 'Critical response started: your supervisor is being alerted and a debrief will be scheduled.'
+        : 'Your report is stored. Thank you.');
+    $('#result').setAttribute('data-status', report.status);
+  }
+
+  function statusText(status) {
+    return status === 'CRITICAL_RESPONSE_STARTED' ? 'Received · critical response started' : 'Received';
+  }
+
+  function refreshMine() {
+    return fetch(API, { credentials: 'same-origin', redirect: 'manual', headers: { 'Accept': 'application/json', 'X-Requested-With': 'JavaScript' } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (reports) {
+        if (!reports) { return; }
+        var list = $('#mine');
+        list.textContent = '';
+        unsent().forEach(function (item) {
+          list.appendChild(reportItem(TYPE_LABELS[item.report.type] || item.report.type, item.savedAt, 'Waiting for signal', false));
+        });
+        reports.forEach(function (r) {
+          list.appendChild(reportItem(TYPE_LABELS[r.type] || r.type, r.reportedAt, statusText(r.status), r.critical));
+        });
+      }, function () { /* offline: keep what is shown */ });
+  }
+
+  function reportItem(type, at, status, critical) {
+    var li = document.createElement('li');
+    var strong = document.createElement('strong');
+    strong.textContent = type;
+    var when = document.createElement('span');
+    when.textContent = ' · ' + new Date(at).toLocaleString();
+    var s = document.createElement('span');
+    s.className = 'status' + (critical ? ' critical' : '');
+    s.textContent = status;
+    li.appendChild(strong);
+    li.appendChild(when);
+    li.appendChild(s);
+    return li;
+  }
+
+  // ---- validation messages -------------------------------------------------------------------
+  function clearErrors() {
+    $all('.error').forEach(function (e) { e.remove(); });
+    $all('[aria-invalid]').forEach(function (e) { e.removeAttribute('aria-invalid'); e.removeAttribute('aria-describedby'); });
+    $('#error-summary').hidden = true;
+    $('#error-list').textContent = '';
+  }
+
+  function fieldElement(form, field) {
+    var exact = $('[data-field="' + field + '"]', form);
+    if (exact) { return exact; }
+    var base = field.replace(/\[\d+\]/g, '');
+    return $('[data-field="' + base + '"]', form) || $('[data-field^="' + base + '"]', form);
+  }
+
+  function labelFor(form, el, field) {
+    if (!el) { return field; }
+    var label = el.id ? $('label[for="' + el.id + '"]', form) : null;
+    var legend = el.tagName === 'FIELDSET' ? $('legend', el) : null;
+    var source = label || legend;
+    return source ? source.firstChild.textContent.trim() : field;
+  }
+
+  function showErrors(form, errors) {
+    clearErrors();
+    if (errors.length === 0) { errors = [{ field: '', message: 'The report could not be read. Please check it.' }]; }
+    var list = $('#error-list');
+    errors.forEach(function (error, i) {
+      var el = fieldElement(form, error.field);
+      var name = labelFor(form, el, error.field);
+      var li = document.createElement('li');
+      var text = name + ': ' + error.message;
+      if (el) {
+        var msg = document.createElement('p');
+        msg.className = 'error';
+        msg.id = form.id + '-error-' + i;
+        msg.textContent = error.message;
+        if (el.tagName === 'FIELDSET') { el.appendChild(msg); } else { el.insertAdjacentElement('afterend', msg); }
+        el.setAttribute('aria-invalid', 'true');
+        el.setAttribute('aria-describedby', msg.id);
+        var a = document.createElement('a');
+        a.href = '#' + (el.id || '');
+        a.textContent = text;
+        a.addEventListener('click', function (ev) {
+          ev.preventDefault();
+          var target = el.tagName === 'FIELDSET' ? $('input', el) : el;
+          target.focus();
+        });
+        li.appendChild(a);
+      } else {
+        li.textContent = text;
+      }
+      list.appendChild(li);
+    });
+    var summary = $('#error-summary');
+    summary.hidden = false;
+    summary.focus();
+  }
+
+  function describeErrors(body) {
+    var errors = (body && body.errors) || [];
+    return errors.map(function (e) { return e.field + ' ' + e.message; }).join('; ') || 'it could not be read';
+  }
+
+  // Checks what can be checked without the server, with the server's words.
+  function missingRequired(form) {
+    var errors = [];
+    $all('[required]', form).forEach(function (el) {
+      if (el.closest('[hidden]')) { return; }
+      if (el.type === 'radio') {
+        var group = el.name;
+        if (!$('input[name="' + group + '"]:checked', form) && !errors.some(function (e) { return e.field === group; })) {
+          errors.push({ field: group, message: 'is required' });
+        }
+      } else if (!el.value.trim()) {
+        errors.push({ field: el.getAttribute('data-field'), message: 'is required' });
+      }
+    });
+    return errors;
+  }
+
+  // ---- building reports ----------------------------------------------------------------------
+  function list(value) {
+    return (value || '').split(/[,\n]/).map(function (s) { return s.trim(); }).filter(Boolean);
+  }
+  function text(value) { var v = (value || '').trim(); return v ? v : null; }
+  function localIso(value) { return value ? new Date(value).toISOString() : null; }
+
+  // "Last seen at 14:05" means today, or yesterday if that is still to come.
+  function timeToday(hhmm) {
+    var now = new Date();
+    var parts = hhmm.split(':');
+    var at = new Date(now.getFullYear(), now.getMonth(), now.getDate(), +parts[0], +parts[1], 0, 0);
+    if (at.getTime() > now.getTime()) { at.setDate(at.getDate() - 1); }
+    return at.toISOString();
+  }
+
+  function missingReport(form) {
+    var f = form.elements;
+    var seenAt = timeToday(f.lastSeenTime.value);
+    var code = text(f.clientCode.value);
+    return {
+      siteId: f.siteId.value,
+      type: 'ELOPEMENT',
+      severity: 'HIGH',
+      occurredAt: seenAt,
+      summary: 'Client missing. Last seen ' + f.lastSeenPlace.value.trim() + '.',
+      location: text(f.lastSeenPlace.value),
+      clientCodes: code ? [code.toUpperCase()] : [],
+      lastSeen: { at: seenAt, place: f.lastSeenPlace.value.trim(), clothing: f.clothing.value.trim() },
+      riskFlags: { minor: f.minor.checked, highRiskOfTrafficking: f.highRiskOfTrafficking.checked, medicalNeeds: f.medicalNeeds.checked }
+    };
+  }
+
+  function fullReport(form) {
+    var f = form.elements;
+    var severity = $('input[name="severity"]:checked', form);
+    var report = {
+      siteId: f.siteId.value,
+      type: f.type.value || null,
+      severity: severity ? severity.value : null,
+      occurredAt: localIso(f.occurredAt.value),
+      summary: f.summary.value,
+      location: text(f.location.value),
+      clientCodes: list(f.clientCodes.value).map(function (c) { return c.toUpperCase(); }),
+      involvedStaffIds: list(f.involvedStaffIds.value),
+      witnessIds: list(f.witnessIds.value),
+      injuries: text(f.injuries.value),
+      immediateActions: text(f.immediateActions.value)
+    };
+    if (report.type === 'ELOPEMENT') {
+      var hasLastSeen = f.lastSeenAt.value || f.lastSeenPlace.value.trim() || f.clothing.value.trim();
+      report.lastSeen = hasLastSeen ? { at: localIso(f.lastSeenAt.value), place: f.lastSeenPlace.value, clothing: f.clothing.value } : null;
+      report.riskFlags = { minor: f.minor.checked, highRiskOfTrafficking: f.highRiskOfTrafficking.checked, medicalNeeds: f.medicalNeeds.checked };
+      report.searchSteps = text(f.searchSteps.value);
+    }
+    return report;
+  }
+
+  function submit(form, build) {
+    clearErrors();
+    var errors = missingRequired(form);
+    if (errors.length) { showErrors(form, errors); return; }
+    var item = { key: newKey(), report: build(form), savedAt: new Date().toISOString(), form: form.id };
+    enqueue({ key: item.key, report: item.report, savedAt: item.savedAt });
+    var button = $('button[type=submit]', form);
+    button.disabled = true;
+    var outcome = navigator.onLine ? send(item) : Promise.resolve({ kind: 'offline' });
+    outcome.then(function (result) {
+      button.disabled = false;
+      item.form = form;
+      settle(item, result, true);
+      if (result.kind !== 'invalid') {
+        form.reset();
+        prefill();
+        show('start');
+        $('#result').focus();
+      }
+      refreshMine();
+    });
+  }
+
+  function pad(n) { return (n < 10 ? '0' : '') + n; }
+  function prefill() {
+    var now = new Date();
+    var seen = $('#m-seen-time');
+    if (seen && !seen.value) { seen.value = pad(now.getHours()) + ':' + pad(now.getMinutes()); }
+    var occurred = $('#f-occurred');
+    if (occurred && !occurred.value) {
+      occurred.value = now.getFullYear() + '-' + pad(now.getMonth() + 1) + '-' + pad(now.getDate()) + 'T' + pad(now.getHours()) + ':' + pad(now.getMinutes());
+    }
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    $all('#f-type option').forEach(function (o) { if (o.value) { TYPE_LABELS[o.value] = o.textContent; } });
+    $('#result').setAttribute('tabindex', '-1');
+    $('#start-missing').addEventListener('click', function () { prefill(); show('missing-form'); });
+    $('#start-full').addEventListener('click', function () { prefill(); show('full-form'); });
+    $all('.back').forEach(function (b) { b.addEventListener('click', function () { show('start'); }); });
+    $('#f-type').addEventListener('change', function (e) { $('#elopement-details').hidden = e.target.value !== 'ELOPEMENT'; });
+    $('#missing-form').addEventListener('submit', function (e) { e.preventDefault(); submit(e.target, missingReport); });
+    $('#full-form').addEventListener('submit', function (e) { e.preventDefault(); submit(e.target, fullReport); });
+    window.addEventListener('online', flush);
+    window.addEventListener('offline', showConnection);
+    setInterval(flush, RETRY_EVERY_MS);
+    showConnection();
+    refreshMine();
+    flush();
+  });
+})();
