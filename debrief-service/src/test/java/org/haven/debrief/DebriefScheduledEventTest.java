@@ -34,7 +34,7 @@ class DebriefScheduledEventTest {
 
         ConsumerRecord<String, String> record = announced.awaitRecords(1, PATIENCE).getFirstRecord();
         announced.stop();
-        String debriefId = awaitDebriefOf(elopement.incidentId());
+        String debriefId = awaitDebriefOf(elopement);
         assertThat(record.key()).isEqualTo(debriefId);
 
         EventEnvelope event = EventCodec.decode(record.value());

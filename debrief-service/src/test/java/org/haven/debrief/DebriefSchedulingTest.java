@@ -15,10 +15,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.haven.debrief.DebriefsApi.applied;
+import static org.haven.debrief.DebriefsApi.asDirectorOf;
 import static org.haven.debrief.DebriefsApi.awaitDebriefOf;
 import static org.haven.debrief.DebriefsApi.debriefCount;
 import static org.haven.debrief.DebriefsApi.scheduledEventsRecordedFor;
@@ -38,8 +38,8 @@ class DebriefSchedulingTest {
         IncidentReported elopement = reported("ELOPEMENT", true, uniqueSite(), REPORTED_AT);
         IncidentFeed.send(elopement);
 
-        String id = awaitDebriefOf(elopement.incidentId());
-        String deadline = given().when().get("/api/debriefs/" + id)
+        String id = awaitDebriefOf(elopement);
+        String deadline = asDirectorOf(elopement.siteId()).when().get("/api/debriefs/" + id)
                 .then().statusCode(200)
                 .body("incidentId", equalTo(elopement.incidentId().toString()))
                 .body("siteId", equalTo(elopement.siteId()))
@@ -56,7 +56,7 @@ class DebriefSchedulingTest {
         IncidentReported restraint = reported("RESTRAINT", true, uniqueSite(), REPORTED_AT);
         IncidentFeed.send(restraint);
 
-        assertThat(deadlineOf(awaitDebriefOf(restraint.incidentId()))).isEqualTo(REPORTED_AT.plus(Duration.ofHours(24)));
+        assertThat(deadlineOf(restraint.siteId(), awaitDebriefOf(restraint))).isEqualTo(REPORTED_AT.plus(Duration.ofHours(24)));
     }
 
     @Test
@@ -64,7 +64,7 @@ class DebriefSchedulingTest {
         IncidentReported selfHarm = reported("SELF_HARM", true, uniqueSite(), REPORTED_AT);
         IncidentFeed.send(selfHarm);
 
-        assertThat(deadlineOf(awaitDebriefOf(selfHarm.incidentId()))).isEqualTo(REPORTED_AT.plus(Duration.ofHours(72)));
+        assertThat(deadlineOf(selfHarm.siteId(), awaitDebriefOf(selfHarm))).isEqualTo(REPORTED_AT.plus(Duration.ofHours(72)));
     }
 
     @Test
@@ -75,10 +75,10 @@ class DebriefSchedulingTest {
         // Same key, same partition: once the later one has its debrief, the minor one has been handled.
         IncidentFeed.send(minor.incidentId().toString(), encoded(minor), encoded(later));
 
-        awaitDebriefOf(later.incidentId());
-        assertThat(debriefCount(minor.incidentId())).isZero();
+        awaitDebriefOf(later);
+        assertThat(debriefCount(minor)).isZero();
         assertThat(scheduledEventsRecordedFor(minor.incidentId())).isZero();
-        given().queryParam("site", site).when().get("/api/debriefs").then().statusCode(200).body("total", equalTo(1));
+        asDirectorOf(site).queryParam("site", site).when().get("/api/debriefs").then().statusCode(200).body("total", equalTo(1));
     }
 
     @Test
@@ -89,8 +89,8 @@ class DebriefSchedulingTest {
         String once = EventCodec.encode(envelope(elopement));
         IncidentFeed.send(elopement.incidentId().toString(), once, once, once, encoded(later));
 
-        awaitDebriefOf(later.incidentId());
-        assertThat(debriefCount(elopement.incidentId())).isEqualTo(1);
+        awaitDebriefOf(later);
+        assertThat(debriefCount(elopement)).isEqualTo(1);
         assertThat(scheduledEventsRecordedFor(elopement.incidentId())).isEqualTo(1);
     }
 
@@ -103,8 +103,8 @@ class DebriefSchedulingTest {
         EventEnvelope again = envelope(elopement);
         IncidentFeed.send(elopement.incidentId().toString(), EventCodec.encode(first), EventCodec.encode(again), encoded(later));
 
-        awaitDebriefOf(later.incidentId());
-        assertThat(debriefCount(elopement.incidentId())).isEqualTo(1);
+        awaitDebriefOf(later);
+        assertThat(debriefCount(elopement)).isEqualTo(1);
         assertThat(scheduledEventsRecordedFor(elopement.incidentId())).isEqualTo(1);
         assertThat(applied(again.id())).as("the repeat is handled, not failed to the dead-letter topic").isTrue();
     }
@@ -128,11 +128,12 @@ class DebriefSchedulingTest {
         debrief.reportedAt = REPORTED_AT;
         debrief.createdAt = REPORTED_AT;
         debrief.deadline = REPORTED_AT.plus(Duration.ofHours(24));
+        debrief.calendarUid = debrief.id + "@haven";
         return debrief;
     }
 
-    private static Instant deadlineOf(String debriefId) {
-        return Instant.parse(given().when().get("/api/debriefs/" + debriefId).then().statusCode(200).extract().path("deadline"));
+    private static Instant deadlineOf(String site, String debriefId) {
+        return Instant.parse(asDirectorOf(site).when().get("/api/debriefs/" + debriefId).then().statusCode(200).extract().path("deadline"));
     }
 
     private static String encoded(IncidentReported incident) {

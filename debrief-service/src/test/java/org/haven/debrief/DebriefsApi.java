@@ -1,8 +1,12 @@
 package org.haven.debrief;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.specification.RequestSpecification;
+import org.haven.events.EventType;
 import org.haven.events.HavenEvents;
+import org.haven.events.IncidentReported;
+import org.haven.testing.TestTokens;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -19,17 +23,22 @@ final class DebriefsApi {
     private DebriefsApi() {
     }
 
+    /** A request as the program director of the site. */
+    static RequestSpecification asDirectorOf(String... sites) {
+        return given().auth().oauth2(TestTokens.director("dir-test", sites));
+    }
+
     /** Waits until the incident has its debrief and returns the debrief's id. */
-    static String awaitDebriefOf(UUID incidentId) {
-        await().atMost(PATIENCE).until(() -> debriefCount(incidentId), equalTo(1));
-        return given().queryParam("incidentId", incidentId.toString())
+    static String awaitDebriefOf(IncidentReported incident) {
+        await().atMost(PATIENCE).until(() -> debriefCount(incident), equalTo(1));
+        return asDirectorOf(incident.siteId()).queryParam("incidentId", incident.incidentId().toString())
                 .when().get("/api/debriefs")
                 .then().statusCode(200)
                 .extract().path("items[0].id");
     }
 
-    static int debriefCount(UUID incidentId) {
-        return given().queryParam("incidentId", incidentId.toString())
+    static int debriefCount(IncidentReported incident) {
+        return asDirectorOf(incident.siteId()).queryParam("incidentId", incident.incidentId().toString())
                 .when().get("/api/debriefs")
                 .then().statusCode(200)
                 .extract().path("total");
@@ -37,10 +46,15 @@ final class DebriefsApi {
 
     /** DebriefScheduled events recorded in the outbox for an incident, sent or not yet sent. */
     static long scheduledEventsRecordedFor(UUID incidentId) {
+        return eventsRecorded(HavenEvents.DEBRIEF_SCHEDULED, "\"incidentId\":\"" + incidentId + "\"");
+    }
+
+    /** Events of a type recorded in the outbox whose payload contains the text. */
+    static long eventsRecorded(EventType<?> type, String containing) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) Panache.getEntityManager()
                 .createNativeQuery("SELECT count(*) FROM haven_outbox WHERE event_type = ?1 AND payload LIKE ?2")
-                .setParameter(1, HavenEvents.DEBRIEF_SCHEDULED.name())
-                .setParameter(2, "%\"incidentId\":\"" + incidentId + "\"%")
+                .setParameter(1, type.name())
+                .setParameter(2, "%" + containing + "%")
                 .getSingleResult()).longValue());
     }
 

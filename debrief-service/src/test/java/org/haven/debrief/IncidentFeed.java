@@ -22,10 +22,14 @@ final class IncidentFeed {
     }
 
     static IncidentReported reported(String type, boolean critical, String site, Instant reportedAt) {
+        return reported(type, critical, site, reportedAt, "staff-ana", List.of("staff-ana", "staff-ben"), List.of("staff-cy", "staff-ben"));
+    }
+
+    static IncidentReported reported(String type, boolean critical, String site, Instant reportedAt, String reporter,
+                                     List<String> involved, List<String> witnesses) {
         return new IncidentReported(UUID.randomUUID(), site, type, critical ? "HIGH" : "LOW", critical,
                 critical ? "type " + type + " is always critical" : "type " + type + " at severity LOW is not critical",
-                reportedAt.minus(Duration.ofMinutes(10)), reportedAt, "staff-ana", List.of("staff-ana", "staff-ben"),
-                List.of("staff-cy", "staff-ben"), List.of("C-7F3K"));
+                reportedAt.minus(Duration.ofMinutes(10)), reportedAt, reporter, involved, witnesses, List.of("C-7F3K"));
     }
 
     static EventEnvelope envelope(IncidentReported incident) {

@@ -43,7 +43,7 @@ class PoisonIncidentEventTest {
         deadLetters.stop();
         assertThat(dead.value()).isEqualTo(malformed);
         assertThat(reason(dead)).contains("malformed JSON");
-        awaitDebriefOf(next.incidentId());
+        awaitDebriefOf(next);
     }
 
     @Test
@@ -61,8 +61,8 @@ class PoisonIncidentEventTest {
         deadLetters.stop();
         assertThat(dead.key()).isEqualTo(fromTheFuture.incidentId().toString());
         assertThat(reason(dead)).contains("unsupported dataversion 99");
-        awaitDebriefOf(next.incidentId());
-        assertThat(debriefCount(fromTheFuture.incidentId())).isZero();
+        awaitDebriefOf(next);
+        assertThat(debriefCount(fromTheFuture)).isZero();
     }
 
     private static String reason(ConsumerRecord<String, String> deadLetter) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -24,14 +25,14 @@ public record CriticalIncident(UUID incidentId, String siteId, String incidentTy
         witnessIds = witnessIds == null ? List.of() : List.copyOf(witnessIds);
     }
 
-    /** Everyone exposed to the incident, each once, in the strongest role they had. */
-    public List<Participant> participants() {
+    /** Everyone exposed to the incident, each once, in the strongest role they had; required as policy says. */
+    public List<Participant> participants(Set<ParticipantRole> requiredRoles) {
         Map<String, ParticipantRole> roles = new LinkedHashMap<>();
         roles.put(reporterId, ParticipantRole.REPORTER);
         involvedStaffIds.forEach(id -> addIfNamed(roles, id, ParticipantRole.INVOLVED_STAFF));
         witnessIds.forEach(id -> addIfNamed(roles, id, ParticipantRole.WITNESS));
         List<Participant> participants = new ArrayList<>(roles.size());
-        roles.forEach((id, role) -> participants.add(new Participant(id, role)));
+        roles.forEach((id, role) -> participants.add(Participant.invited(id, role, requiredRoles.contains(role))));
         return participants;
     }
 

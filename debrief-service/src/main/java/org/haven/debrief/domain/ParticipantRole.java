@@ -4,5 +4,7 @@ package org.haven.debrief.domain;
 public enum ParticipantRole {
     REPORTER,
     INVOLVED_STAFF,
-    WITNESS
+    WITNESS,
+    /** The site's supervisor, from the roster. */
+    SUPERVISOR
 }
