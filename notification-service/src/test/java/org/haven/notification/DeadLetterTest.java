@@ -23,6 +23,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @QuarkusTestResource(HavenInfrastructure.class)
 @QuarkusTestResource(GreenMailSmtp.class)
+@QuarkusTestResource(SmsProvider.class)
 class DeadLetterTest {
 
     private static final String DLQ = HavenEvents.deadLetterTopic(HavenEvents.INCIDENT_TOPIC);
@@ -45,7 +46,7 @@ class DeadLetterTest {
         deadLetters.stop();
         assertThat(dead.value()).isEqualTo(malformed);
         assertThat(header(dead, "dead-letter-reason")).contains("malformed JSON");
-        await().atMost(Duration.ofSeconds(30)).until(() -> AlertsApi.ofIncident(next.incidentId()).size() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> AlertsApi.ofIncident(next).size() == 1);
     }
 
     @Test
@@ -62,8 +63,8 @@ class DeadLetterTest {
         ConsumerRecord<String, String> dead = deadLetters.awaitRecords(1, Duration.ofSeconds(30)).getFirstRecord();
         deadLetters.stop();
         assertThat(header(dead, "dead-letter-reason")).contains("unsupported dataversion 99");
-        await().atMost(Duration.ofSeconds(30)).until(() -> AlertsApi.ofIncident(next.incidentId()).size() == 1);
-        assertThat(AlertsApi.ofIncident(future.incidentId())).isEmpty();
+        await().atMost(Duration.ofSeconds(30)).until(() -> AlertsApi.ofIncident(next).size() == 1);
+        assertThat(AlertsApi.ofIncident(future)).isEmpty();
     }
 
     private static ConsumerTask<String, String> deadLettersContaining(String marker) {

@@ -8,6 +8,7 @@ import org.haven.notification.domain.Directory;
 import org.haven.notification.domain.SiteRole;
 import org.haven.notification.persistence.DirectorySeed;
 import org.haven.testing.HavenInfrastructure;
+import org.haven.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -23,6 +24,7 @@ import static org.hamcrest.Matchers.hasSize;
 @QuarkusTest
 @QuarkusTestResource(HavenInfrastructure.class)
 @QuarkusTestResource(GreenMailSmtp.class)
+@QuarkusTestResource(SmsProvider.class)
 class DirectoryTest {
 
     @Inject
@@ -32,7 +34,7 @@ class DirectoryTest {
 
     @Test
     void demoDirectoryListsEachSiteWithItsSupervisorAndProgramDirector() {
-        given().when().get("/api/directory/sites")
+        given().auth().oauth2(TestTokens.admin("admin")).when().get("/api/directory/sites")
                 .then().statusCode(200)
                 .body("find { it.id == 'site-north' }.name", equalTo("North House"))
                 .body("find { it.id == 'site-north' }.staff", hasSize(2))
@@ -60,21 +62,21 @@ class DirectoryTest {
 
         IncidentFeed.publish(IncidentFeed.announce(incident));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> AlertsApi.ofIncident(incident.incidentId()).size() == 1);
-        Map<String, Object> alert = AlertsApi.ofIncident(incident.incidentId()).get(0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> AlertsApi.ofIncident(incident).size() == 1);
+        Map<String, Object> alert = AlertsApi.ofIncident(incident).get(0);
         assertThat(alert).containsEntry("recipientId", "sup-south");
         Object id = alert.get("id");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Mailbox.to("jo.chen@haven.example"))
-                .filteredOn(mail -> mail.text().contains("/alerts/" + id))
+                .filteredOn(mail -> mail.text().contains("/app/alerts#alert-" + id))
                 .singleElement().satisfies(mail -> assertThat(mail.subject()).isEqualTo("Critical incident at South House: Elopement")));
-        given().queryParam("site", "site-south").queryParam("incidentId", incident.incidentId())
+        given().auth().oauth2(TestTokens.supervisor("sup-south", "site-south")).queryParam("site", "site-south").queryParam("incidentId", incident.incidentId())
                 .when().get("/api/alerts")
                 .then().statusCode(200).body("total", equalTo(1));
     }
 
     @Test
     void unknownAlertIsNotFoundAsProblem() {
-        given().when().get("/api/alerts/" + UUID.randomUUID())
+        given().auth().oauth2(TestTokens.supervisor("sup-north", "site-north")).when().get("/api/alerts/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
     }
 }

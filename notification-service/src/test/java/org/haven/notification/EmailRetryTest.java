@@ -17,6 +17,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @QuarkusTestResource(HavenInfrastructure.class)
 @QuarkusTestResource(GreenMailSmtp.class)
+@QuarkusTestResource(SmsProvider.class)
 class EmailRetryTest {
 
     @Inject
@@ -31,10 +32,10 @@ class EmailRetryTest {
         GreenMailSmtp.goDown();
         try {
             IncidentFeed.publish(IncidentFeed.announce(incident));
-            await().atMost(Duration.ofSeconds(30)).until(() -> AlertsApi.ofIncident(incident.incidentId()).size() == 1);
-            alertId = AlertsApi.ofIncident(incident.incidentId()).get(0).get("id");
+            await().atMost(Duration.ofSeconds(30)).until(() -> AlertsApi.ofIncident(incident).size() == 1);
+            alertId = AlertsApi.ofIncident(incident).get(0).get("id");
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                JsonPath delivery = AlertsApi.detail(alertId).setRootPath("deliveries[0]");
+                JsonPath delivery = AlertsApi.detail(site.id(), alertId).setRootPath("deliveries[0]");
                 assertThat(delivery.getString("status")).isEqualTo("FAILED");
                 assertThat(delivery.getInt("attempts")).isGreaterThanOrEqualTo(1);
                 assertThat(delivery.getString("lastError")).isNotBlank().doesNotContain("Exception");
@@ -46,13 +47,13 @@ class EmailRetryTest {
         }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonPath delivery = AlertsApi.detail(alertId).setRootPath("deliveries[0]");
+            JsonPath delivery = AlertsApi.detail(site.id(), alertId).setRootPath("deliveries[0]");
             assertThat(delivery.getString("status")).isEqualTo("SENT");
             assertThat(delivery.getInt("attempts")).isGreaterThanOrEqualTo(2);
             assertThat(delivery.getString("sentAt")).isNotNull();
             assertThat(delivery.getString("nextAttemptAt")).isNull();
         });
         assertThat(Mailbox.to(site.supervisor().email())).singleElement()
-                .satisfies(mail -> assertThat(mail.text()).contains("/alerts/" + alertId));
+                .satisfies(mail -> assertThat(mail.text()).contains("/app/alerts#alert-" + alertId));
     }
 }

@@ -20,6 +20,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @QuarkusTestResource(HavenInfrastructure.class)
 @QuarkusTestResource(GreenMailSmtp.class)
+@QuarkusTestResource(SmsProvider.class)
 class RedeliveryTest {
 
     @Inject
@@ -50,19 +51,19 @@ class RedeliveryTest {
 
     /** {@code later} was published after every copy of {@code incident}: once it is alerted, all copies were read. */
     private static void assertEachSupervisorAlertedAndEmailedOnce(TestSite site, IncidentReported incident, IncidentReported later) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> AlertsApi.ofIncident(later.incidentId()).size() == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> AlertsApi.ofIncident(later).size() == 2);
 
-        List<Map<String, Object>> alerts = AlertsApi.ofIncident(incident.incidentId());
+        List<Map<String, Object>> alerts = AlertsApi.ofIncident(incident);
         assertThat(alerts).extracting(alert -> alert.get("recipientId"))
                 .containsExactlyInAnyOrder(site.supervisors().get(0).id(), site.supervisors().get(1).id());
         for (Map<String, Object> alert : alerts) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                JsonPath detail = AlertsApi.detail(alert.get("id"));
+                JsonPath detail = AlertsApi.detail(site.id(), alert.get("id"));
                 assertThat(detail.getList("deliveries")).hasSize(1);
                 assertThat(detail.getString("deliveries[0].status")).isEqualTo("SENT");
             });
             String email = site.supervisors().stream().filter(s -> s.id().equals(alert.get("recipientId"))).findFirst().orElseThrow().email();
-            assertThat(Mailbox.to(email)).filteredOn(mail -> mail.text().contains("/alerts/" + alert.get("id"))).hasSize(1);
+            assertThat(Mailbox.to(email)).filteredOn(mail -> mail.text().contains("/app/alerts#alert-" + alert.get("id"))).hasSize(1);
         }
     }
 }

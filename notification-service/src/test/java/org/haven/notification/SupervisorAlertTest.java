@@ -13,6 +13,7 @@ import org.haven.events.HavenEvents;
 import org.haven.events.IncidentReported;
 import org.haven.notification.domain.Directory;
 import org.haven.testing.HavenInfrastructure;
+import org.haven.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -28,6 +29,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @QuarkusTestResource(HavenInfrastructure.class)
 @QuarkusTestResource(GreenMailSmtp.class)
+@QuarkusTestResource(SmsProvider.class)
 class SupervisorAlertTest {
 
     @Inject
@@ -41,7 +43,7 @@ class SupervisorAlertTest {
         IncidentFeed.publish(IncidentFeed.announce(incident));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Mailbox.to(site.supervisor().email())).hasSize(1));
-        List<Map<String, Object>> alerts = AlertsApi.ofIncident(incident.incidentId());
+        List<Map<String, Object>> alerts = AlertsApi.ofIncident(incident);
         assertThat(alerts).singleElement().satisfies(alert -> {
             assertThat(alert).containsEntry("siteId", site.id())
                     .containsEntry("recipientId", site.supervisor().id())
@@ -52,10 +54,10 @@ class SupervisorAlertTest {
         Mailbox.Received mail = Mailbox.to(site.supervisor().email()).get(0);
         assertThat(mail.from()).isEqualTo("haven@haven.example");
         assertThat(mail.subject()).isEqualTo("Critical incident at " + site.name() + ": Elopement");
-        assertThat(mail.text()).contains("Site:      " + site.name(), "Incident:  Elopement", "http://localhost:8083/alerts/" + alertId);
+        assertThat(mail.text()).contains("Site:      " + site.name(), "Incident:  Elopement", "http://localhost:8083/app/alerts#alert-" + alertId, "http://localhost:8083/alerts/ack?token=");
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            JsonPath detail = AlertsApi.detail(alertId);
+            JsonPath detail = AlertsApi.detail(site.id(), alertId);
             assertThat(detail.getList("deliveries")).hasSize(1);
             assertThat(detail.getString("deliveries[0].channel")).isEqualTo("EMAIL");
             assertThat(detail.getString("deliveries[0].destination")).isEqualTo(site.supervisor().email());
@@ -104,7 +106,7 @@ class SupervisorAlertTest {
             assertThat(event.incidentId()).isEqualTo(incident.incidentId());
         });
         assertThat(events).extracting(event -> event.alertId().toString())
-                .containsExactlyInAnyOrderElementsOf(AlertsApi.ofIncident(incident.incidentId()).stream()
+                .containsExactlyInAnyOrderElementsOf(AlertsApi.ofIncident(incident).stream()
                         .map(alert -> (String) alert.get("id")).toList());
         assertThat(records).allSatisfy(record -> assertThat(record.value()).doesNotContain("C-7F3K-Q9"));
     }
@@ -119,8 +121,8 @@ class SupervisorAlertTest {
 
         // The critical incident was published after the minor one on the same partition: once it is
         // alerted, the minor one has been read.
-        await().atMost(Duration.ofSeconds(30)).until(() -> AlertsApi.ofIncident(critical.incidentId()).size() == 1);
-        assertThat(AlertsApi.ofIncident(minor.incidentId())).isEmpty();
+        await().atMost(Duration.ofSeconds(30)).until(() -> AlertsApi.ofIncident(critical).size() == 1);
+        assertThat(AlertsApi.ofIncident(minor)).isEmpty();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Mailbox.to(site.supervisor().email()))
                 .singleElement().satisfies(mail -> assertThat(mail.subject()).endsWith(": Elopement")));
     }
@@ -132,14 +134,14 @@ class SupervisorAlertTest {
 
         IncidentFeed.publish(IncidentFeed.announce(incident));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> !AlertsApi.ofIncident(incident.incidentId()).isEmpty());
-        List<Map<String, Object>> alerts = AlertsApi.ofIncident(incident.incidentId());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !AlertsApi.ofIncident(incident).isEmpty());
+        List<Map<String, Object>> alerts = AlertsApi.ofIncident(incident);
         assertThat(alerts).singleElement().satisfies(alert -> {
             assertThat(alert).containsEntry("status", "UNROUTABLE").containsEntry("siteId", unknownSite);
             assertThat(alert.get("recipientId")).isNull();
         });
-        assertThat(AlertsApi.detail(alerts.get(0).get("id")).getList("deliveries")).isEmpty();
-        assertThat(given().queryParam("site", unknownSite).queryParam("status", "UNROUTABLE")
+        assertThat(AlertsApi.detail(unknownSite, alerts.get(0).get("id")).getList("deliveries")).isEmpty();
+        assertThat(given().auth().oauth2(TestTokens.supervisor("sup-watch", unknownSite)).queryParam("site", unknownSite).queryParam("status", "UNROUTABLE")
                 .when().get("/api/alerts").then().statusCode(200).extract().jsonPath().getInt("total")).isEqualTo(1);
     }
 }

@@ -4,6 +4,7 @@ import org.haven.notification.domain.Alert;
 import org.haven.notification.domain.AlertStatus;
 import org.haven.notification.domain.Delivery;
 import org.haven.notification.domain.DeliveryChannel;
+import org.haven.notification.domain.DeliveryKind;
 import org.haven.notification.domain.DeliveryStatus;
 
 import java.time.Instant;
@@ -20,11 +21,16 @@ public record AlertDetail(
         String recipientId,
         AlertStatus status,
         Instant raisedAt,
+        int escalationLevel,
+        String acknowledgedBy,
+        Instant acknowledgedAt,
         List<DeliveryView> deliveries) {
 
     public record DeliveryView(
             UUID id,
             DeliveryChannel channel,
+            DeliveryKind kind,
+            int round,
             String destination,
             DeliveryStatus status,
             int attempts,
@@ -33,13 +39,13 @@ public record AlertDetail(
             Instant sentAt) {
 
         static DeliveryView of(Delivery delivery) {
-            return new DeliveryView(delivery.id, delivery.channel, delivery.destination, delivery.status, delivery.attempts,
+            return new DeliveryView(delivery.id, delivery.channel, delivery.kind, delivery.round, delivery.destination, delivery.status, delivery.attempts,
                     delivery.lastError, delivery.nextAttemptAt, delivery.sentAt);
         }
     }
 
     static AlertDetail of(Alert alert, List<Delivery> deliveries) {
         return new AlertDetail(alert.id, alert.incidentId, alert.siteId, alert.incidentType, alert.occurredAt,
-                alert.recipientId, alert.status, alert.raisedAt, deliveries.stream().map(DeliveryView::of).toList());
+                alert.recipientId, alert.status, alert.raisedAt, alert.escalationLevel, alert.acknowledgedBy, alert.acknowledgedAt, deliveries.stream().map(DeliveryView::of).toList());
     }
 }

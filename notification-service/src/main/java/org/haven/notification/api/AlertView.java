@@ -14,10 +14,14 @@ public record AlertView(
         Instant occurredAt,
         String recipientId,
         AlertStatus status,
-        Instant raisedAt) {
+        Instant raisedAt,
+        int escalationLevel,
+        String acknowledgedBy,
+        Instant acknowledgedAt) {
 
     static AlertView of(Alert alert) {
         return new AlertView(alert.id, alert.incidentId, alert.siteId, alert.incidentType, alert.occurredAt,
-                alert.recipientId, alert.status, alert.raisedAt);
+                alert.recipientId, alert.status, alert.raisedAt,
+                alert.escalationLevel, alert.acknowledgedBy, alert.acknowledgedAt);
     }
 }

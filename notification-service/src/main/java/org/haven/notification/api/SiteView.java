@@ -8,12 +8,12 @@ import java.util.List;
 
 public record SiteView(String id, String name, String timeZone, List<Member> staff) {
 
-    public record Member(String personId, String displayName, String email, SiteRole role) {
+    public record Member(String personId, String displayName, String email, String phone, SiteRole role) {
     }
 
     static SiteView of(Site site, List<Directory.Member> members) {
         return new SiteView(site.id, site.name, site.timeZone, members.stream()
-                .map(m -> new Member(m.person().id, m.person().displayName, m.person().email, m.role()))
+                .map(m -> new Member(m.person().id, m.person().displayName, m.person().email, m.person().phone, m.role()))
                 .toList());
     }
 }

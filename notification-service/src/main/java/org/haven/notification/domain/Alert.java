@@ -5,9 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import org.haven.events.IncidentReported;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -28,34 +29,55 @@ public class Alert extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public AlertStatus status;
     public Instant raisedAt;
+    /** The level of the escalation chain that first paged this recipient. */
+    public int escalationLevel;
+    public String acknowledgedBy;
+    public Instant acknowledgedAt;
 
-    static Alert raised(IncidentReported incident, String recipientId, Instant now) {
-        Alert alert = of(incident, now);
+    static Alert raised(Escalation escalation, String recipientId, int level, Instant now) {
+        Alert alert = new Alert();
+        alert.id = UUID.randomUUID();
+        alert.incidentId = escalation.incidentId;
+        alert.siteId = escalation.siteId;
+        alert.incidentType = escalation.incidentType;
+        alert.occurredAt = escalation.occurredAt;
+        alert.raisedAt = now;
+        alert.escalationLevel = level;
         alert.recipientId = recipientId;
         alert.status = AlertStatus.RAISED;
         return alert;
     }
 
-    static Alert unroutable(IncidentReported incident, Instant now) {
-        Alert alert = of(incident, now);
+    static Alert unroutable(Escalation escalation, Instant now) {
+        Alert alert = new Alert();
+        alert.id = UUID.randomUUID();
+        alert.incidentId = escalation.incidentId;
+        alert.siteId = escalation.siteId;
+        alert.incidentType = escalation.incidentType;
+        alert.occurredAt = escalation.occurredAt;
+        alert.raisedAt = now;
+        alert.escalationLevel = 1;
         alert.status = AlertStatus.UNROUTABLE;
         return alert;
+    }
+
+    static Optional<Alert> of(UUID incidentId, String recipientId) {
+        return find("incidentId = ?1 and recipientId = ?2", incidentId, recipientId).firstResultOptional();
+    }
+
+    static List<Alert> ofIncident(UUID incidentId) {
+        return list("incidentId = ?1 and recipientId is not null order by raisedAt, recipientId", incidentId);
+    }
+
+    void acknowledged(String by, Instant at) {
+        status = AlertStatus.ACKNOWLEDGED;
+        acknowledgedBy = by;
+        acknowledgedAt = at;
     }
 
     static boolean exists(UUID incidentId, String recipientId) {
         return recipientId == null
                 ? count("incidentId = ?1 and recipientId is null", incidentId) > 0
                 : count("incidentId = ?1 and recipientId = ?2", incidentId, recipientId) > 0;
-    }
-
-    private static Alert of(IncidentReported incident, Instant now) {
-        Alert alert = new Alert();
-        alert.id = UUID.randomUUID();
-        alert.incidentId = incident.incidentId();
-        alert.siteId = incident.siteId();
-        alert.incidentType = incident.incidentType();
-        alert.occurredAt = incident.occurredAt();
-        alert.raisedAt = now;
-        return alert;
     }
 }

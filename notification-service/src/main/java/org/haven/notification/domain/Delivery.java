@@ -23,6 +23,10 @@ public class Delivery extends PanacheEntityBase {
     public UUID alertId;
     @Enumerated(EnumType.STRING)
     public DeliveryChannel channel;
+    @Enumerated(EnumType.STRING)
+    public DeliveryKind kind;
+    /** The round of the escalation chain that paged (always 1 for a HANDLED notice). */
+    public int round;
     public String destination;
     @Enumerated(EnumType.STRING)
     public DeliveryStatus status;
@@ -33,11 +37,13 @@ public class Delivery extends PanacheEntityBase {
     public Instant sentAt;
     public Instant createdAt;
 
-    static Delivery pendingEmail(Alert alert, String address, Instant now) {
+    static Delivery pending(Alert alert, DeliveryChannel channel, DeliveryKind kind, int round, String address, Instant now) {
         Delivery delivery = new Delivery();
         delivery.id = UUID.randomUUID();
         delivery.alertId = alert.id;
-        delivery.channel = DeliveryChannel.EMAIL;
+        delivery.channel = channel;
+        delivery.kind = kind;
+        delivery.round = round;
         delivery.destination = address;
         delivery.status = DeliveryStatus.PENDING;
         delivery.nextAttemptAt = now;
@@ -53,6 +59,11 @@ public class Delivery extends PanacheEntityBase {
         attempts++;
         status = DeliveryStatus.SENT;
         sentAt = at;
+        nextAttemptAt = null;
+    }
+
+    public void cancelled() {
+        status = DeliveryStatus.CANCELLED;
         nextAttemptAt = null;
     }
 

@@ -1,5 +1,6 @@
 package org.haven.notification.domain;
 
 public enum DeliveryChannel {
-    EMAIL
+    EMAIL,
+    SMS
 }

@@ -6,5 +6,7 @@ public enum DeliveryStatus {
     /** The last attempt failed; retried at {@code nextAttemptAt}, or given up when that is empty. */
     FAILED,
     /** The channel accepted the message. */
-    SENT
+    SENT,
+    /** Never sent: someone took charge of the incident before this page went out. */
+    CANCELLED
 }

@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -70,13 +73,125 @@ public class Directory {
 
     @Transactional
     public void putPerson(String id, String displayName, String email) {
+        putPerson(id, displayName, email, null);
+    }
+
+    @Transactional
+    public void putPerson(String id, String displayName, String email, String phone) {
         entityManager.createNativeQuery("""
-                        INSERT INTO person (id, display_name, email) VALUES (?1, ?2, ?3)
-                        ON CONFLICT (id) DO UPDATE SET display_name = EXCLUDED.display_name, email = EXCLUDED.email""")
+                        INSERT INTO person (id, display_name, email, phone) VALUES (?1, ?2, ?3, ?4)
+                        ON CONFLICT (id) DO UPDATE SET display_name = EXCLUDED.display_name, email = EXCLUDED.email,
+                            phone = EXCLUDED.phone""")
                 .setParameter(1, id)
                 .setParameter(2, displayName)
                 .setParameter(3, email)
+                .setParameter(4, phone)
                 .executeUpdate();
+    }
+
+    public Optional<Person> person(String id) {
+        return Optional.ofNullable(entityManager.find(Person.class, id));
+    }
+
+    public List<Person> people() {
+        return entityManager.createQuery("SELECT p FROM Person p ORDER BY p.id", Person.class).getResultList();
+    }
+
+    /** The sites among {@code ids}, for callers who may see only their own. */
+    public List<Site> sitesIn(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return entityManager.createQuery("SELECT s FROM Site s WHERE s.id IN :ids ORDER BY s.id", Site.class)
+                .setParameter("ids", ids)
+                .getResultList();
+    }
+
+    @Transactional
+    public void unassign(String siteId, String personId, SiteRole role) {
+        entityManager.createQuery("DELETE FROM SiteAssignment a WHERE a.siteId = :site AND a.personId = :person AND a.role = :role")
+                .setParameter("site", siteId)
+                .setParameter("person", personId)
+                .setParameter("role", role)
+                .executeUpdate();
+    }
+
+    /**
+     * The site's escalation chain in level order. A site without one gets the default: its
+     * supervisors at once, then its program directors after {@code directorAfter}.
+     */
+    public List<EscalationLevel> chain(String siteId, Duration directorAfter) {
+        List<EscalationLevel> levels = configuredChain(siteId);
+        if (!levels.isEmpty()) {
+            return levels;
+        }
+        return List.of(EscalationLevel.of(siteId, 1, Duration.ZERO, EscalationTarget.SUPERVISORS, null),
+                EscalationLevel.of(siteId, 2, directorAfter, EscalationTarget.PROGRAM_DIRECTORS, null));
+    }
+
+    public List<EscalationLevel> configuredChain(String siteId) {
+        return entityManager.createQuery("SELECT l FROM EscalationLevel l WHERE l.siteId = :site ORDER BY l.level", EscalationLevel.class)
+                .setParameter("site", siteId)
+                .getResultList();
+    }
+
+    /** Replaces a site's chain and how often it repeats; levels are numbered in the order given. */
+    @Transactional
+    public void replaceChain(String siteId, int repeats, List<EscalationLevel> levels) {
+        Site site = entityManager.find(Site.class, siteId);
+        site.escalationRepeats = repeats;
+        entityManager.createQuery("DELETE FROM EscalationLevel l WHERE l.siteId = :site").setParameter("site", siteId).executeUpdate();
+        entityManager.flush();
+        for (int i = 0; i < levels.size(); i++) {
+            EscalationLevel level = levels.get(i);
+            level.siteId = siteId;
+            level.level = i + 1;
+            entityManager.persist(level);
+        }
+    }
+
+    @Transactional
+    public OnCallShift addShift(String siteId, String personId, Instant startsAt, Instant endsAt) {
+        OnCallShift shift = new OnCallShift();
+        shift.siteId = siteId;
+        shift.personId = personId;
+        shift.startsAt = startsAt;
+        shift.endsAt = endsAt;
+        entityManager.persist(shift);
+        return shift;
+    }
+
+    /** The rota of a site from {@code from} on, in order: the shift on now first, then the handovers. */
+    public List<OnCallShift> rota(String siteId, Instant from) {
+        return entityManager.createQuery("""
+                        SELECT s FROM OnCallShift s WHERE s.siteId = :site AND s.endsAt > :from
+                        ORDER BY s.startsAt, s.id""", OnCallShift.class)
+                .setParameter("site", siteId)
+                .setParameter("from", from)
+                .getResultList();
+    }
+
+    /** Who is on call at a site at {@code at}: the latest-starting shift covering that moment wins a handover. */
+    public Optional<Person> onCall(String siteId, Instant at) {
+        return entityManager.createQuery("""
+                        SELECT p FROM Person p, OnCallShift s
+                        WHERE s.personId = p.id AND s.siteId = :site AND s.startsAt <= :at AND s.endsAt > :at
+                        ORDER BY s.startsAt DESC, s.id DESC""", Person.class)
+                .setParameter("site", siteId)
+                .setParameter("at", at)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** The people a level of the chain pages at {@code at}. */
+    public List<Person> recipients(EscalationLevel level, Instant at) {
+        return switch (level.target) {
+            case ON_CALL -> onCall(level.siteId, at).map(List::of).orElseGet(() -> withRole(level.siteId, SiteRole.SUPERVISOR));
+            case SUPERVISORS -> withRole(level.siteId, SiteRole.SUPERVISOR);
+            case PROGRAM_DIRECTORS -> withRole(level.siteId, SiteRole.PROGRAM_DIRECTOR);
+            case PERSON -> person(level.personId).map(List::of).orElse(List.of());
+        };
     }
 
     @Transactional

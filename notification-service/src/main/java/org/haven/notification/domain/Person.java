@@ -12,4 +12,6 @@ public class Person extends PanacheEntityBase {
     public String id;
     public String displayName;
     public String email;
+    /** For SMS, in E.164 form (+15550100123); null when the person has no phone on record. */
+    public String phone;
 }

@@ -14,6 +14,8 @@ public class Site extends PanacheEntityBase {
     public String id;
     public String name;
     public String timeZone;
+    /** How many times the escalation chain runs again after its last level went unanswered. */
+    public int escalationRepeats;
 
     public ZoneId zone() {
         return ZoneId.of(timeZone);

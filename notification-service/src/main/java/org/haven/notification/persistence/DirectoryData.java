@@ -5,7 +5,12 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.haven.notification.domain.EscalationTarget;
 import org.haven.notification.domain.SiteRole;
+
+import java.time.Duration;
 
 import java.util.List;
 
@@ -19,14 +24,25 @@ public record DirectoryData(
     public record PersonEntry(
             @NotBlank @Pattern(regexp = ID) String id,
             @NotBlank String displayName,
-            @NotBlank @Email String email) {
+            @NotBlank @Email String email,
+            @Pattern(regexp = "^\\+[1-9][0-9]{6,14}$") String phone) {
     }
 
     public record SiteEntry(
             @NotBlank @Pattern(regexp = ID) String id,
             @NotBlank String name,
             @NotBlank String timeZone,
-            @NotNull List<@NotNull @Valid Assignment> staff) {
+            @NotNull List<@NotNull @Valid Assignment> staff,
+            @Valid Escalation escalation) {
+    }
+
+    /** A site's escalation chain; absent means the default (supervisors, then program directors). */
+    public record Escalation(
+            @Min(0) @Max(10) int repeats,
+            @NotNull List<@NotNull @Valid Level> levels) {
+    }
+
+    public record Level(@NotNull Duration after, @NotNull EscalationTarget target, String personId) {
     }
 
     public record Assignment(

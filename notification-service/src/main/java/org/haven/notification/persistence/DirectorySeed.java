@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import org.haven.notification.config.DirectoryConfig;
 import org.haven.notification.domain.Directory;
+import org.haven.notification.domain.EscalationLevel;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -56,10 +57,15 @@ public class DirectorySeed {
         if (!violations.isEmpty()) {
             throw new IllegalStateException("Directory seed '" + seed + "' is invalid: " + violations);
         }
-        data.people().forEach(p -> directory.putPerson(p.id(), p.displayName(), p.email()));
+        data.people().forEach(p -> directory.putPerson(p.id(), p.displayName(), p.email(), p.phone()));
         for (DirectoryData.SiteEntry site : data.sites()) {
             directory.putSite(site.id(), site.name(), zone(seed, site));
             site.staff().forEach(a -> directory.assign(site.id(), a.personId(), a.role()));
+            if (site.escalation() != null) {
+                directory.replaceChain(site.id(), site.escalation().repeats(), site.escalation().levels().stream()
+                        .map(l -> EscalationLevel.of(site.id(), 0, l.after(), l.target(), l.personId()))
+                        .toList());
+            }
         }
         LOG.infof("Directory seed '%s' loaded: %d sites, %d people", seed, data.sites().size(), data.people().size());
     }

@@ -9,7 +9,9 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.TimeoutException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import org.haven.notification.domain.AlertChanged;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -17,7 +19,11 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.haven.notification.config.AlertEmailConfig;
 import org.haven.notification.domain.Alert;
-import org.haven.notification.domain.AlertEmail;
+import org.haven.notification.domain.AckLinks;
+import org.haven.notification.domain.AlertMessage;
+import org.haven.notification.domain.AlertStatus;
+import org.haven.notification.domain.DeliveryKind;
+import org.haven.notification.domain.Person;
 import org.haven.notification.domain.Delivery;
 import org.haven.notification.domain.DeliveryRetryPolicy;
 import org.haven.notification.domain.Site;
@@ -33,7 +39,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Sends alert emails recorded as PENDING deliveries, after the transaction that recorded them has
+ * Sends alert emails and texts recorded as PENDING deliveries, after the transaction that recorded them has
  * committed: a rolled-back alert is never emailed, and a redelivered event (deduplicated by the
  * inbox) records no second delivery. Failed sends are retried with backoff on a short schedule,
  * which also picks up deliveries left behind by a process that stopped before sending them.
@@ -44,27 +50,34 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * which for a critical alert is the right side to err on.
  */
 @ApplicationScoped
-public class AlertEmailSender {
+public class DeliverySender {
 
-    private static final Logger LOG = Logger.getLogger(AlertEmailSender.class);
+    private static final Logger LOG = Logger.getLogger(DeliverySender.class);
     /** Room for the database work around one send. */
     private static final int TRANSACTION_MARGIN_SECONDS = 30;
 
     private final EntityManager entityManager;
     private final ReactiveMailer mailer;
+    private final SmsGateway sms;
+    private final AckLinks ackLinks;
     private final AlertEmailConfig config;
     private final DeliveryRetryPolicy retries;
     private final TransactionSynchronizationRegistry transactions;
     private final Clock clock;
     private final MeterRegistry meters;
 
+    private final Event<AlertChanged> changed;
     private final AtomicBoolean queued = new AtomicBoolean();
     private volatile ExecutorService worker;
 
-    AlertEmailSender(EntityManager entityManager, ReactiveMailer mailer, AlertEmailConfig config, DeliveryRetryPolicy retries,
-                     TransactionSynchronizationRegistry transactions, Clock clock, MeterRegistry meters) {
+    DeliverySender(EntityManager entityManager, ReactiveMailer mailer, SmsGateway sms, AckLinks ackLinks, AlertEmailConfig config,
+                   DeliveryRetryPolicy retries, TransactionSynchronizationRegistry transactions, Clock clock, MeterRegistry meters,
+                   Event<AlertChanged> changed) {
+        this.changed = changed;
         this.entityManager = entityManager;
         this.mailer = mailer;
+        this.sms = sms;
+        this.ackLinks = ackLinks;
         this.config = config;
         this.retries = retries;
         this.transactions = transactions;
@@ -74,7 +87,7 @@ public class AlertEmailSender {
 
     void start(@Observes StartupEvent startup) {
         worker = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "alert-email-sender");
+            Thread thread = new Thread(task, "alert-delivery-sender");
             thread.setDaemon(true);
             return thread;
         });
@@ -134,7 +147,7 @@ public class AlertEmailSender {
                     @SuppressWarnings("unchecked")
                     List<UUID> due = entityManager.createNativeQuery("""
                                     SELECT id FROM alert_delivery
-                                    WHERE channel = 'EMAIL' AND status IN ('PENDING', 'FAILED') AND next_attempt_at <= ?1
+                                    WHERE status IN ('PENDING', 'FAILED') AND next_attempt_at <= ?1
                                     ORDER BY next_attempt_at, created_at
                                     LIMIT 1
                                     FOR UPDATE SKIP LOCKED""", UUID.class)
@@ -150,25 +163,43 @@ public class AlertEmailSender {
 
     private void attempt(Delivery delivery) {
         Alert alert = entityManager.find(Alert.class, delivery.alertId);
-        Site site = entityManager.find(Site.class, alert.siteId);
-        AlertEmail email = AlertEmail.of(alert, delivery, site, config.appUrl());
+        if (delivery.kind == DeliveryKind.ALERT && alert.status == AlertStatus.ACKNOWLEDGED) {
+            delivery.cancelled();
+            return;
+        }
+        changed.fire(AlertChanged.of(alert));
+        AlertMessage message = render(alert, delivery);
         try {
-            mailer.send(Mail.withText(email.to(), email.subject(), email.text())).await().atMost(config.sendTimeout());
+            switch (delivery.channel) {
+                case EMAIL -> mailer.send(Mail.withText(delivery.destination, message.subject(), message.text()))
+                        .await().atMost(config.sendTimeout());
+                case SMS -> sms.send(delivery.destination, message.shortText(), config.sendTimeout());
+            }
             delivery.sent(clock.instant());
             meters.counter("haven.alert.deliveries", "channel", delivery.channel.name(), "outcome", "sent").increment();
-            LOG.infof("Alert %s emailed to %s (attempt %d)", alert.id, alert.recipientId, delivery.attempts);
+            LOG.infof("Alert %s: %s %s to %s (attempt %d)", alert.id, delivery.kind, delivery.channel, alert.recipientId, delivery.attempts);
         } catch (RuntimeException e) {
             Instant retryAt = retries.nextAttempt(delivery.attempts + 1, clock.instant()).orElse(null);
             delivery.failed(reason(e), retryAt);
             meters.counter("haven.alert.deliveries", "channel", delivery.channel.name(), "outcome", "failed").increment();
             if (retryAt == null) {
-                LOG.errorf("Alert %s could not be emailed to %s after %d attempts, giving up: %s",
-                        alert.id, alert.recipientId, delivery.attempts, delivery.lastError);
+                LOG.errorf("Alert %s: %s %s to %s failed %d times, giving up: %s",
+                        alert.id, delivery.kind, delivery.channel, alert.recipientId, delivery.attempts, delivery.lastError);
             } else {
-                LOG.warnf("Alert %s could not be emailed to %s (attempt %d), retrying at %s: %s",
-                        alert.id, alert.recipientId, delivery.attempts, retryAt, delivery.lastError);
+                LOG.warnf("Alert %s: %s %s to %s failed (attempt %d), retrying at %s: %s",
+                        alert.id, delivery.kind, delivery.channel, alert.recipientId, delivery.attempts, retryAt, delivery.lastError);
             }
         }
+    }
+
+    private AlertMessage render(Alert alert, Delivery delivery) {
+        Site site = entityManager.find(Site.class, alert.siteId);
+        if (delivery.kind == DeliveryKind.HANDLED) {
+            Person by = alert.acknowledgedBy == null ? null : entityManager.find(Person.class, alert.acknowledgedBy);
+            String name = by == null ? alert.acknowledgedBy : by.displayName;
+            return AlertMessage.handled(alert, site, config.appUrl(), name);
+        }
+        return AlertMessage.page(alert, site, config.appUrl(), AlertMessage.ackLink(config.appUrl(), ackLinks.token(alert.id)));
     }
 
     private String reason(RuntimeException e) {
@@ -182,10 +213,10 @@ public class AlertEmailSender {
                 message = t.getMessage();
             }
         }
-        return message != null ? message : "the mail server did not accept the message";
+        return message != null ? message : "the channel did not accept the message";
     }
 
-    private record WakeOnCommit(AlertEmailSender sender) implements Synchronization {
+    private record WakeOnCommit(DeliverySender sender) implements Synchronization {
         @Override
         public void beforeCompletion() {
         }

@@ -1,0 +1,44 @@
+package org.haven.notification.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.haven.notification.domain.EscalationTarget;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** What an administrator sends to change the directory. */
+public final class DirectoryRequests {
+
+    private DirectoryRequests() {
+    }
+
+    public record SiteRequest(@NotBlank @Size(max = 200) String name, @NotBlank String timeZone) {
+    }
+
+    public record PersonRequest(
+            @NotBlank @Size(max = 200) String displayName,
+            @NotBlank @Email @Size(max = 320) String email,
+            @Pattern(regexp = "^\\+[1-9][0-9]{6,14}$", message = "must be a phone number in E.164 form, e.g. +15550100123") String phone) {
+    }
+
+    public record ChainRequest(
+            @Min(0) @Max(10) int repeats,
+            @NotEmpty @Size(max = 10) List<@NotNull @Valid LevelRequest> levels) {
+    }
+
+    /** {@code after}: ISO-8601 duration from the start of a round, e.g. {@code PT5M}. */
+    public record LevelRequest(@NotNull Duration after, @NotNull EscalationTarget target, String personId) {
+    }
+
+    public record ShiftRequest(@NotBlank String personId, @NotNull Instant startsAt, @NotNull Instant endsAt) {
+    }
+}
