@@ -73,25 +73,9 @@ class DebriefCircleIT {
     void openBrowser() {
         context = chromium.newContext(new Browser.NewContextOptions().setViewportSize(1024, 900));
         context.setDefaultTimeout(20_000);
-        signInFormPostsWithTheProvidersOrigin();
         page = context.newPage();
     }
 
-    /**
-     * The local identity provider's login page sends {@code Referrer-Policy: no-referrer}, so Chromium posts
-     * its form with {@code Origin: null}, which the provider refuses; the post is replayed with the provider's
-     * own origin (the same workaround as ReportingFormIT; the provider is deploy/local's, not this test's).
-     */
-    private void signInFormPostsWithTheProvidersOrigin() {
-        String issuerOrigin = URI.create(PlatformExtension.platform().oidcIssuer()).resolve("/").toString().replaceAll("/$", "");
-        context.route("**/login-actions/authenticate", route -> {
-            Map<String, String> headers = new HashMap<>(route.request().headers());
-            if ("null".equals(headers.get("origin"))) {
-                headers.put("origin", issuerOrigin);
-            }
-            route.fulfill(new Route.FulfillOptions().setResponse(route.fetch(new Route.FetchOptions().setHeaders(headers).setMaxRedirects(0))));
-        });
-    }
 
     @AfterEach
     void closeBrowser() {

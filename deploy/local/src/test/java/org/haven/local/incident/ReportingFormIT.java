@@ -74,29 +74,12 @@ class ReportingFormIT {
         context = chromium.newContext(new Browser.NewContextOptions()
                 .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true).setDeviceScaleFactor(2));
         context.setDefaultTimeout(20_000);
-        signInFormPostsWithTheProvidersOrigin();
         page = context.newPage();
         page.onDialog(dialog -> {
             throw new AssertionError("The page opened a dialog: " + dialog.message());
         });
     }
 
-    /**
-     * Works around a bug of the local identity provider (deploy/local, not this test's to fix): its login
-     * page sends {@code Referrer-Policy: no-referrer}, so Chromium posts the sign-in form with
-     * {@code Origin: null}, which the provider then refuses as "sent from another site". The post is
-     * replayed with the provider's own origin; everything else of the sign-in is the browser's own.
-     */
-    private void signInFormPostsWithTheProvidersOrigin() {
-        String issuerOrigin = java.net.URI.create(PlatformExtension.platform().oidcIssuer()).resolve("/").toString().replaceAll("/$", "");
-        context.route("**/login-actions/authenticate", route -> {
-            Map<String, String> headers = new java.util.HashMap<>(route.request().headers());
-            if ("null".equals(headers.get("origin"))) {
-                headers.put("origin", issuerOrigin);
-            }
-            route.fulfill(new Route.FulfillOptions().setResponse(route.fetch(new Route.FetchOptions().setHeaders(headers).setMaxRedirects(0))));
-        });
-    }
 
     @AfterEach
     void closeContext() {

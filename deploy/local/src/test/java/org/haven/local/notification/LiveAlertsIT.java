@@ -77,7 +77,6 @@ class LiveAlertsIT {
         BrowserContext context = chromium.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
         context.setDefaultTimeout(20_000);
         Page page = context.newPage();
-        sendIdentityProviderOriginOnSignIn(context);
         page.navigate(url("notification-service", "/app/alerts"));
         page.locator("#username").fill("sup-north");
         page.locator("#password").fill("demo");
@@ -124,25 +123,6 @@ class LiveAlertsIT {
         context.close();
     }
 
-    /**
-     * Workaround, to be removed when the local identity provider is fixed: its pages carry
-     * {@code Referrer-Policy: no-referrer}, so Chromium posts its own login form with {@code Origin: null}
-     * (Fetch spec), which the provider refuses as "sent from another site". That one same-origin POST is
-     * replayed with the provider's own origin (as incident's ReportingFormIT does); nothing of
-     * notification-service is touched.
-     */
-    private static void sendIdentityProviderOriginOnSignIn(BrowserContext context) {
-        String issuer = PlatformExtension.platform().oidcIssuer();
-        String origin = java.net.URI.create(issuer).resolve("/").toString().replaceAll("/$", "");
-        context.route("**/login-actions/authenticate", route -> {
-            Map<String, String> headers = new java.util.HashMap<>(route.request().headers());
-            if ("null".equals(headers.get("origin"))) {
-                headers.put("origin", origin);
-            }
-            route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
-                    .setResponse(route.fetch(new com.microsoft.playwright.Route.FetchOptions().setHeaders(headers).setMaxRedirects(0))));
-        });
-    }
 
     private static List<Map<String, Object>> alertsOf(String incidentId) {
         return given().auth().oauth2(DemoTokens.of("sup-north")).queryParam("incidentId", incidentId)
