@@ -49,7 +49,11 @@ public final class HavenBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newFixedThreadPool(16)).build();
+            .executor(Executors.newFixedThreadPool(16, runnable -> {
+                Thread thread = new Thread(runnable, "bench-http");
+                thread.setDaemon(true);
+                return thread;
+            })).build();
 
     private HavenBenchmark() {
     }
@@ -207,7 +211,15 @@ public final class HavenBenchmark {
                     long now = System.nanoTime();
                     try {
                         JsonNode event = JSON.readTree(record.value());
-                        String effect = effectOfType.get(event.path("type").asText());
+                        String type = event.path("type").asText();
+                        if ("org.haven.debrief.DebriefRescheduled".equals(type)) {
+                            // an incident of the same team joined an open circle instead of opening one
+                            for (JsonNode joined : event.path("data").path("incidentIds")) {
+                                effectAt.computeIfAbsent(joined.asText(), k -> new ConcurrentHashMap<>()).putIfAbsent("debrief", now);
+                            }
+                            continue;
+                        }
+                        String effect = effectOfType.get(type);
                         String incidentId = event.path("data").path("incidentId").asText(null);
                         if (effect != null && incidentId != null) {
                             effectAt.computeIfAbsent(incidentId, k -> new ConcurrentHashMap<>()).putIfAbsent(effect, now);
