@@ -4,6 +4,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -92,7 +93,7 @@ public class CirclePage {
     @Path("/make-ups/{staffId}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
-    public Response makeUpHeld(@PathParam("id") UUID id, @PathParam("staffId") String staffId) {
+    public Response makeUpHeld(@PathParam("id") UUID id, @PathParam("staffId") @Pattern(regexp = RosterResource.ID, message = RosterResource.ID_MESSAGE) String staffId) {
         circle.completeMakeUp(access.facilitated(id), staffId);
         return backTo(id);
     }

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -61,7 +62,7 @@ public class CircleResource {
     @POST
     @Path("/make-ups/{staffId}/done")
     @Transactional
-    public CircleView makeUpHeld(@PathParam("id") UUID id, @PathParam("staffId") String staffId) {
+    public CircleView makeUpHeld(@PathParam("id") UUID id, @PathParam("staffId") @Pattern(regexp = RosterResource.ID, message = RosterResource.ID_MESSAGE) String staffId) {
         Debrief debrief = access.facilitated(id);
         circle.completeMakeUp(debrief, staffId);
         return CircleView.of(debrief);
