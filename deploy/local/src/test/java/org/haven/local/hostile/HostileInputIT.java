@@ -70,8 +70,17 @@ class HostileInputIT {
                     Map<String, Long> before = rowCounts(platform);
                     for (Attack attack : BODY_ATTACKS) {
                         for (String caller : CALLERS) {
-                            Response response = request(caller).contentType(attack.contentType()).body(attack.body())
-                                    .when().request(endpoint.method(), service.baseUrl() + endpoint.concretePath());
+                            Response response;
+                            try {
+                                response = request(caller).contentType(attack.contentType()).body(attack.body())
+                                        .when().request(endpoint.method(), service.baseUrl() + endpoint.concretePath());
+                            } catch (Exception closedWhileSending) {
+                                // The service answers 413 and closes without reading an oversized body; a client
+                                // still writing may see the connection closed instead of the answer. Refused either way.
+                                assertThat(attack.body().length()).as("only an oversized body may be cut off: %s", closedWhileSending)
+                                        .isGreaterThan(1024 * 1024);
+                                continue;
+                            }
                             assertRefused(response, service, endpoint + " with " + attack.name() + " as " + caller);
                         }
                     }
