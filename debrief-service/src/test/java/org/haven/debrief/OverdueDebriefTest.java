@@ -1,5 +1,7 @@
 package org.haven.debrief;
 
+import org.haven.testing.AdjustableClock;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,5 +1,7 @@
 package org.haven.incident;
 
+import org.haven.testing.AdjustableClock;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,7 +35,7 @@ class ExternalNotificationChecklistTest {
     private static final Instant FRIDAY_1500Z = Instant.parse("2026-11-20T15:00:00Z");
 
     @Inject
-    IncidentTestClock clock;
+    AdjustableClock clock;
     @Inject
     OverdueNotificationScan scan;
     @Inject

@@ -1,5 +1,7 @@
 package org.haven.notification;
 
+import org.haven.testing.AdjustableClock;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
@@ -47,7 +49,7 @@ class EscalationTest {
     @Inject
     EscalationScheduler scheduler;
     @Inject
-    TestClock clock;
+    AdjustableClock clock;
 
     @AfterEach
     void realTime() {

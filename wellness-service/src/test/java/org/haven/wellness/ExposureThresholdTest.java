@@ -1,5 +1,7 @@
 package org.haven.wellness;
 
+import org.haven.testing.AdjustableClock;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

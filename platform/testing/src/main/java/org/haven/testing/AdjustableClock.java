@@ -1,7 +1,5 @@
-package org.haven.wellness;
+package org.haven.testing;
 
-import jakarta.annotation.Priority;
-import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -10,22 +8,20 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The application's clock in tests: the system clock unless a test pins it to an instant. Selected as an
- * alternative so it stays the one clock even where haven-testing brings its own adjustable clock; once
- * that one is released, this class can give way to it.
+ * The application's clock in every service's tests (it replaces the {@code @DefaultBean} clock): the
+ * system clock unless a test pins it, so deadlines, escalations and due check-ins are tested without
+ * sleeping. Inject it into the test and release it afterwards.
  */
-@Alternative
-@Priority(1)
 @Singleton
 public class AdjustableClock extends Clock {
 
     private volatile Instant pinned;
 
-    void pin(Instant instant) {
+    public void pin(Instant instant) {
         pinned = instant;
     }
 
-    void release() {
+    public void release() {
         pinned = null;
     }
 
