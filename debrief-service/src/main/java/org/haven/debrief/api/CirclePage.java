@@ -1,5 +1,7 @@
 package org.haven.debrief.api;
 
+import org.haven.http.Ids;
+
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -93,7 +95,7 @@ public class CirclePage {
     @Path("/make-ups/{staffId}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
-    public Response makeUpHeld(@PathParam("id") UUID id, @PathParam("staffId") @Pattern(regexp = RosterResource.ID, message = RosterResource.ID_MESSAGE) String staffId) {
+    public Response makeUpHeld(@PathParam("id") UUID id, @PathParam("staffId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String staffId) {
         circle.completeMakeUp(access.facilitated(id), staffId);
         return backTo(id);
     }

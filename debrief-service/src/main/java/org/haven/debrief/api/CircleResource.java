@@ -1,5 +1,7 @@
 package org.haven.debrief.api;
 
+import org.haven.http.Ids;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -62,7 +64,7 @@ public class CircleResource {
     @POST
     @Path("/make-ups/{staffId}/done")
     @Transactional
-    public CircleView makeUpHeld(@PathParam("id") UUID id, @PathParam("staffId") @Pattern(regexp = RosterResource.ID, message = RosterResource.ID_MESSAGE) String staffId) {
+    public CircleView makeUpHeld(@PathParam("id") UUID id, @PathParam("staffId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String staffId) {
         Debrief debrief = access.facilitated(id);
         circle.completeMakeUp(debrief, staffId);
         return CircleView.of(debrief);

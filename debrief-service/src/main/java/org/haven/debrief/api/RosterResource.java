@@ -1,5 +1,7 @@
 package org.haven.debrief.api;
 
+import org.haven.http.Ids;
+
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,10 +42,6 @@ import java.util.UUID;
 @Path("/api/roster")
 @Produces(MediaType.APPLICATION_JSON)
 public class RosterResource {
-
-    /** Ids in paths are checked before they reach a query: a NUL byte or a traversal is a 400, never a 500. */
-    static final String ID = "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$";
-    static final String ID_MESSAGE = "must be 1-100 letters, digits, '.', '_' or '-'";
 
     private final Roster roster;
     private final Caller caller;
@@ -89,7 +87,7 @@ public class RosterResource {
     @GET
     @Path("/staff/{staffId}/shifts")
     @RolesAllowed({HavenRole.ADMIN, HavenRole.SUPERVISOR, HavenRole.DIRECTOR, HavenRole.STAFF})
-    public List<ShiftView> shiftsOf(@PathParam("staffId") @Pattern(regexp = RosterResource.ID, message = RosterResource.ID_MESSAGE) String staffId, @NotNull @QueryParam("from") Instant from,
+    public List<ShiftView> shiftsOf(@PathParam("staffId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String staffId, @NotNull @QueryParam("from") Instant from,
                                     @NotNull @QueryParam("to") Instant to) {
         boolean own = staffId.equals(caller.personId());
         boolean admin = caller.is(HavenRole.ADMIN);
@@ -105,7 +103,7 @@ public class RosterResource {
     @GET
     @Path("/sites/{siteId}")
     @RolesAllowed({HavenRole.ADMIN, HavenRole.SUPERVISOR, HavenRole.DIRECTOR})
-    public SiteRosterView site(@PathParam("siteId") @Pattern(regexp = RosterResource.ID, message = RosterResource.ID_MESSAGE) String siteId) {
+    public SiteRosterView site(@PathParam("siteId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String siteId) {
         if (!caller.is(HavenRole.ADMIN)) {
             sites.requireVisible(siteId, "No site " + siteId);
         }
@@ -117,7 +115,7 @@ public class RosterResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(HavenRole.ADMIN)
     @Transactional
-    public SiteRosterView setSupervisor(@PathParam("siteId") @Pattern(regexp = RosterResource.ID, message = RosterResource.ID_MESSAGE) String siteId,
+    public SiteRosterView setSupervisor(@PathParam("siteId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String siteId,
                                         @NotNull(message = "a JSON body is required") @Valid SupervisorRequest request) {
         SiteSupervisor supervisor = SiteSupervisor.<SiteSupervisor>findByIdOptional(siteId).orElseGet(() -> {
             SiteSupervisor created = new SiteSupervisor();
@@ -133,7 +131,7 @@ public class RosterResource {
     @Path("/sites/{siteId}/facilitators/{staffId}")
     @RolesAllowed(HavenRole.ADMIN)
     @Transactional
-    public SiteRosterView addFacilitator(@PathParam("siteId") @Pattern(regexp = RosterResource.ID, message = RosterResource.ID_MESSAGE) String siteId, @PathParam("staffId") @Pattern(regexp = RosterResource.ID, message = RosterResource.ID_MESSAGE) String staffId) {
+    public SiteRosterView addFacilitator(@PathParam("siteId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String siteId, @PathParam("staffId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String staffId) {
         if (Facilitator.findById(new Facilitator.Key(siteId, staffId)) == null) {
             Facilitator facilitator = new Facilitator();
             facilitator.siteId = siteId;
@@ -147,7 +145,7 @@ public class RosterResource {
     @Path("/sites/{siteId}/facilitators/{staffId}")
     @RolesAllowed(HavenRole.ADMIN)
     @Transactional
-    public SiteRosterView removeFacilitator(@PathParam("siteId") @Pattern(regexp = RosterResource.ID, message = RosterResource.ID_MESSAGE) String siteId, @PathParam("staffId") @Pattern(regexp = RosterResource.ID, message = RosterResource.ID_MESSAGE) String staffId) {
+    public SiteRosterView removeFacilitator(@PathParam("siteId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String siteId, @PathParam("staffId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String staffId) {
         Facilitator.deleteById(new Facilitator.Key(siteId, staffId));
         return new SiteRosterView(siteId, roster.supervisorOf(siteId).orElse(null), roster.facilitatorsOf(siteId));
     }

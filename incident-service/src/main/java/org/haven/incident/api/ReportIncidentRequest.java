@@ -21,15 +21,15 @@ import java.util.List;
  */
 @ElopementDetailsRequired
 public record ReportIncidentRequest(
-        @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String siteId,
+        @NotBlank @Pattern(regexp = org.haven.http.Ids.PATTERN, message = org.haven.http.Ids.MESSAGE) String siteId,
         @NotNull IncidentType type,
         @NotNull Severity severity,
         @NotNull @PastOrPresent(message = "must not be in the future") Instant occurredAt,
         @NotBlank @Size(max = 10_000) String summary,
         @Size(max = 300) String location,
-        @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String reporterId,
-        @Size(max = 50) List<@NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String> involvedStaffIds,
-        @Size(max = 50) List<@NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String> witnessIds,
+        @Pattern(regexp = org.haven.http.Ids.PATTERN, message = org.haven.http.Ids.MESSAGE) String reporterId,
+        @Size(max = 50) List<@NotBlank @Pattern(regexp = org.haven.http.Ids.PATTERN, message = org.haven.http.Ids.MESSAGE) String> involvedStaffIds,
+        @Size(max = 50) List<@NotBlank @Pattern(regexp = org.haven.http.Ids.PATTERN, message = org.haven.http.Ids.MESSAGE) String> witnessIds,
         @Size(max = 20) List<@NotBlank @Pattern(regexp = Ids.CLIENT_CODE, message = Ids.CLIENT_CODE_MESSAGE) String> clientCodes,
         @Size(max = 5_000) String injuries,
         @Size(max = 5_000) String immediateActions,

@@ -1,5 +1,7 @@
 package org.haven.notification.api;
 
+import org.haven.http.Ids;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -44,9 +46,6 @@ import java.util.List;
 @RolesAllowed(HavenRole.ADMIN)
 public class DirectoryResource {
 
-    /** Ids in paths are checked before they reach a query: a NUL byte or a traversal is a 400, never a 500. */
-    static final String ID = "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$";
-    static final String ID_MESSAGE = "must be 1-100 letters, digits, '.', '_' or '-'";
 
     private final Directory directory;
     private final Caller caller;
@@ -71,7 +70,7 @@ public class DirectoryResource {
     @GET
     @Path("/sites/{siteId}")
     @RolesAllowed({HavenRole.SUPERVISOR, HavenRole.DIRECTOR, HavenRole.ADMIN})
-    public SiteView site(@PathParam("siteId") @Pattern(regexp = ID, message = ID_MESSAGE) String siteId) {
+    public SiteView site(@PathParam("siteId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String siteId) {
         Site site = readableSite(siteId);
         return SiteView.of(site, directory.members(site.id));
     }
@@ -79,7 +78,7 @@ public class DirectoryResource {
     @GET
     @Path("/sites/{siteId}/escalation")
     @RolesAllowed({HavenRole.SUPERVISOR, HavenRole.DIRECTOR, HavenRole.ADMIN})
-    public DirectoryViews.ChainView chain(@PathParam("siteId") @Pattern(regexp = ID, message = ID_MESSAGE) String siteId) {
+    public DirectoryViews.ChainView chain(@PathParam("siteId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String siteId) {
         Site site = readableSite(siteId);
         boolean siteDefault = directory.configuredChain(siteId).isEmpty();
         return new DirectoryViews.ChainView(siteId, site.escalationRepeats, siteDefault,
@@ -89,7 +88,7 @@ public class DirectoryResource {
     @GET
     @Path("/sites/{siteId}/on-call")
     @RolesAllowed({HavenRole.SUPERVISOR, HavenRole.DIRECTOR, HavenRole.ADMIN})
-    public DirectoryViews.OnCallView onCall(@PathParam("siteId") @Pattern(regexp = ID, message = ID_MESSAGE) String siteId) {
+    public DirectoryViews.OnCallView onCall(@PathParam("siteId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String siteId) {
         readableSite(siteId);
         Instant now = clock.instant();
         return new DirectoryViews.OnCallView(siteId, now,
@@ -106,7 +105,7 @@ public class DirectoryResource {
     @PUT
     @Path("/sites/{siteId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public SiteView putSite(@PathParam("siteId") @Pattern(regexp = ID, message = ID_MESSAGE) String siteId,
+    public SiteView putSite(@PathParam("siteId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String siteId,
                             @NotNull(message = "a JSON body is required") @Valid DirectoryRequests.SiteRequest request) {
         directory.putSite(validId(siteId), request.name(), zone(request.timeZone()));
         return site(siteId);
@@ -115,7 +114,7 @@ public class DirectoryResource {
     @PUT
     @Path("/people/{personId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public DirectoryViews.PersonView putPerson(@PathParam("personId") @Pattern(regexp = ID, message = ID_MESSAGE) String personId,
+    public DirectoryViews.PersonView putPerson(@PathParam("personId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String personId,
                                                @NotNull(message = "a JSON body is required") @Valid DirectoryRequests.PersonRequest request) {
         directory.putPerson(validId(personId), request.displayName(), request.email(), request.phone());
         return directory.person(personId).map(DirectoryViews.PersonView::of).orElseThrow();
@@ -123,7 +122,7 @@ public class DirectoryResource {
 
     @PUT
     @Path("/sites/{siteId}/members/{personId}/{role}")
-    public SiteView assign(@PathParam("siteId") @Pattern(regexp = ID, message = ID_MESSAGE) String siteId, @PathParam("personId") @Pattern(regexp = ID, message = ID_MESSAGE) String personId, @PathParam("role") SiteRole role) {
+    public SiteView assign(@PathParam("siteId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String siteId, @PathParam("personId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String personId, @PathParam("role") SiteRole role) {
         existingSite(siteId);
         existingPerson(personId);
         directory.assign(siteId, personId, role);
@@ -132,7 +131,7 @@ public class DirectoryResource {
 
     @DELETE
     @Path("/sites/{siteId}/members/{personId}/{role}")
-    public SiteView unassign(@PathParam("siteId") @Pattern(regexp = ID, message = ID_MESSAGE) String siteId, @PathParam("personId") @Pattern(regexp = ID, message = ID_MESSAGE) String personId, @PathParam("role") SiteRole role) {
+    public SiteView unassign(@PathParam("siteId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String siteId, @PathParam("personId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String personId, @PathParam("role") SiteRole role) {
         existingSite(siteId);
         directory.unassign(siteId, personId, role);
         return site(siteId);
@@ -142,7 +141,7 @@ public class DirectoryResource {
     @Path("/sites/{siteId}/escalation")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    public DirectoryViews.ChainView putChain(@PathParam("siteId") @Pattern(regexp = ID, message = ID_MESSAGE) String siteId,
+    public DirectoryViews.ChainView putChain(@PathParam("siteId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String siteId,
                                              @NotNull(message = "a JSON body is required") @Valid DirectoryRequests.ChainRequest request) {
         existingSite(siteId);
         Duration previous = Duration.ZERO;
@@ -167,7 +166,7 @@ public class DirectoryResource {
     @POST
     @Path("/sites/{siteId}/on-call")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response addShift(@PathParam("siteId") @Pattern(regexp = ID, message = ID_MESSAGE) String siteId,
+    public Response addShift(@PathParam("siteId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String siteId,
                              @NotNull(message = "a JSON body is required") @Valid DirectoryRequests.ShiftRequest request) {
         existingSite(siteId);
         existingPerson(request.personId());
@@ -196,7 +195,7 @@ public class DirectoryResource {
     }
 
     private static String validId(String id) {
-        if (!id.matches("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")) {
+        if (!id.matches(Ids.PATTERN)) {
             throw new BadRequestException("Ids are letters, digits, '.', '_' and '-' (at most 100)");
         }
         return id;

@@ -1,5 +1,7 @@
 package org.haven.notification.persistence;
 
+import org.haven.http.Ids;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -19,17 +21,16 @@ public record DirectoryData(
         @NotNull List<@NotNull @Valid PersonEntry> people,
         @NotNull List<@NotNull @Valid SiteEntry> sites) {
 
-    static final String ID = "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$";
 
     public record PersonEntry(
-            @NotBlank @Pattern(regexp = ID) String id,
+            @NotBlank @Pattern(regexp = Ids.PATTERN) String id,
             @NotBlank String displayName,
             @NotBlank @Email String email,
             @Pattern(regexp = "^\\+[1-9][0-9]{6,14}$") String phone) {
     }
 
     public record SiteEntry(
-            @NotBlank @Pattern(regexp = ID) String id,
+            @NotBlank @Pattern(regexp = Ids.PATTERN) String id,
             @NotBlank String name,
             @NotBlank String timeZone,
             @NotNull List<@NotNull @Valid Assignment> staff,

@@ -1,5 +1,7 @@
 package org.haven.wellness.api;
 
+import org.haven.http.Ids;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

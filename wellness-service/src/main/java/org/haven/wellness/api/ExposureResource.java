@@ -1,5 +1,7 @@
 package org.haven.wellness.api;
 
+import org.haven.http.Ids;
+
 import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;

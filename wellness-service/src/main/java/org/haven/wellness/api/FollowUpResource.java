@@ -1,5 +1,7 @@
 package org.haven.wellness.api;
 
+import org.haven.http.Ids;
+
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
