@@ -92,13 +92,6 @@ public final class HavenPlatform implements AutoCloseable {
         LOG.infof("Kafka restarted on %s", kafka.bootstrap());
     }
 
-        public void stopService(ServiceSpec service) {
-        ServiceProcess process = processes.remove(service.name());
-        if (process != null) {
-            process.close();
-        }
-    }
-
     private Map<String, String> environmentFor(ServiceSpec service) {
         Map<String, String> env = new HashMap<>();
         env.put("DB_URL", layout.jdbcUrl(service.database()));
