@@ -1,6 +1,7 @@
 package org.haven.local;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The local run's token issuer can never be on in production: it is not in any service's artifact, and a
  * service in its prod profile without a configured issuer refuses to start rather than trusting anyone.
  */
+@ExtendWith(PlatformExtension.class)
 class ProductionIdentityIT {
 
     private static final Path ROOT = Path.of(System.getProperty("haven.root", "../..")).toAbsolutePath().normalize();
@@ -51,6 +53,13 @@ class ProductionIdentityIT {
         builder.environment().keySet().removeIf(name -> name.startsWith("OIDC_") || name.startsWith("QUARKUS_OIDC"));
         builder.environment().put("QUARKUS_HTTP_PORT", "0");
         builder.environment().put("QUARKUS_PROFILE", "prod");
+        // Everything but the issuer is there (the platform's real database and broker), so the issuer is the
+        // only reason it can refuse; were it not enforced, the service would start and this test would fail.
+        HavenPlatform platform = PlatformExtension.platform();
+        builder.environment().put("DB_URL", platform.jdbcUrl(platform.service("incident-service")));
+        builder.environment().put("DB_USER", "postgres");
+        builder.environment().put("DB_PASSWORD", "postgres");
+        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", platform.kafkaBootstrap());
         Process process = builder.start();
         try {
             assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("the service exits by itself").isTrue();
