@@ -37,6 +37,8 @@ public final class HavenEvents {
             new EventType<>("org.haven.debrief.DebriefOverdue", 1, DEBRIEF_TOPIC, DebriefOverdue.class);
     public static final EventType<DebriefClosed> DEBRIEF_CLOSED =
             new EventType<>("org.haven.debrief.DebriefClosed", 1, DEBRIEF_TOPIC, DebriefClosed.class);
+    public static final EventType<DebriefActionDue> DEBRIEF_ACTION_DUE =
+            new EventType<>("org.haven.debrief.DebriefActionDue", 1, DEBRIEF_TOPIC, DebriefActionDue.class);
 
     public static final EventType<AlertAcknowledged> ALERT_ACKNOWLEDGED =
             new EventType<>("org.haven.notification.AlertAcknowledged", 1, NOTIFICATION_TOPIC, AlertAcknowledged.class);
