@@ -1,0 +1,60 @@
+package org.haven.images;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Values for the Secrets the manifests reference but git never holds (deploy/README.md lists them), generated per
+ * run. Database credentials are the owner role each service's database gets, as CloudNativePG's managed roles do.
+ */
+final class TestSecrets {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern DATABASE_SECRET = Pattern.compile("haven-([a-z]+)-db");
+
+    private final Map<String, String> values = new HashMap<>();
+
+    TestSecrets(String oidcClientId) {
+        put("haven-oidc-client", "client-id", oidcClientId);
+        put("haven-oidc-client", "client-secret", random(24));
+        put("haven-web-session", "state-secret", random(32));
+        put("haven-web-session", "session-secret", random(32));
+        put("haven-web-session", "csrf-key", random(32));
+        put("haven-ack-links", "secret", random(32));
+        put("haven-smtp", "username", "haven");
+        put("haven-smtp", "password", random(16));
+        // AES-256-GCM key for sealed check-in answers: 32 bytes, base64.
+        put("haven-wellness-answers", "key", Base64.getEncoder().encodeToString(bytes(32)));
+    }
+
+    /**
+     * The value of one key of a Secret; {@code haven-<name>-db} holds the owner role {@code haven_<name>} of that
+     * database (cluster.yaml's managed roles) and a fresh password.
+     */
+    synchronized String value(String secretName, String key) {
+        Matcher database = DATABASE_SECRET.matcher(secretName);
+        if (database.matches() && !values.containsKey(secretName + "/username")) {
+            put(secretName, "username", "haven_" + database.group(1));
+            put(secretName, "password", random(18));
+        }
+        return values.get(secretName + "/" + key);
+    }
+
+    static String random(int bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(bytes));
+    }
+
+    private void put(String secretName, String key, String value) {
+        values.put(secretName + "/" + key, value);
+    }
+
+    private static byte[] bytes(int count) {
+        byte[] bytes = new byte[count];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+}
