@@ -121,8 +121,8 @@ class WellnessAccessTest {
 
         given().auth().oauth2(TestTokens.staff(incident.reporterId(), incident.siteId())).when().post("/api/followups/" + conversation + "/held")
                 .then().statusCode(403);
-        given().auth().oauth2(supervisor).when().post("/api/followups/" + selfCheckIn + "/held").then().statusCode(403);
-        given().auth().oauth2(supervisor).when().post("/api/followups/" + conversation + "/held")
+        given().auth().oauth2(supervisor).contentType("application/json").when().post("/api/followups/" + selfCheckIn + "/held").then().statusCode(403);
+        given().auth().oauth2(supervisor).contentType("application/json").when().post("/api/followups/" + conversation + "/held")
                 .then().statusCode(200).body("status", equalTo("COMPLETED")).body("completedAt", not(equalTo(null)));
         given().auth().oauth2(supervisor).when().get("/api/followups/" + selfCheckIn).then().statusCode(200).body("status", equalTo("OPEN"));
     }

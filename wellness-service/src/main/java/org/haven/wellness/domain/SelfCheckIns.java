@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -79,6 +80,27 @@ public class SelfCheckIns {
     public List<Result> ownAll() {
         return CheckIn.<CheckIn>list("staffId = ?1 order by submittedAt desc", access.personId()).stream()
                 .map(this::opened).toList();
+    }
+
+    /** The caller's own check-in on a follow-up, if they gave it. */
+    @Transactional
+    public Optional<UUID> ownCheckInOf(UUID followUpId) {
+        return CheckIn.<CheckIn>find("followUpId = ?1 and staffId = ?2", followUpId, access.personId())
+                .firstResultOptional().map(checkIn -> checkIn.id);
+    }
+
+    /**
+     * After seeing their result the person asks to talk: their supervisor learns only that they asked.
+     * Asking twice about the same check-in asks once.
+     */
+    @Transactional
+    public Result askForConversation(UUID checkInId) {
+        CheckIn checkIn = CheckIn.findById(checkInId, LockModeType.PESSIMISTIC_WRITE);
+        access.requireOwnCheckIn(checkIn, "No check-in " + checkInId);
+        if (ConversationRequest.count("checkInId", checkIn.id) == 0) {
+            conversations.request(checkIn.staffId, checkIn.siteId, checkIn.id, clock.instant());
+        }
+        return opened(checkIn);
     }
 
     private Result opened(CheckIn checkIn) {

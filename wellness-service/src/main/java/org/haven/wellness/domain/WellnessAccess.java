@@ -34,6 +34,10 @@ public class WellnessAccess {
         return caller.is(HavenRole.SUPERVISOR);
     }
 
+    public boolean directs() {
+        return caller.is(HavenRole.DIRECTOR);
+    }
+
     /** The sites whose follow-up status the caller sees besides their own; empty unless a supervisor. */
     public Set<String> supervisedSites() {
         return supervises() ? sites.visibleSites() : Set.of();
