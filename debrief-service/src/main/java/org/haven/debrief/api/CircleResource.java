@@ -62,6 +62,17 @@ public class CircleResource {
     }
 
     @POST
+    @Path("/actions/{actionId}/due")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    public CircleView moveDue(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId,
+                              @NotNull(message = "a JSON body is required") @Valid MoveDueRequest request) {
+        Debrief debrief = access.facilitated(id);
+        circle.moveDue(debrief, actionId, request.dueOn());
+        return CircleView.of(debrief);
+    }
+
+    @POST
     @Path("/make-ups/{staffId}/done")
     @Transactional
     public CircleView makeUpHeld(@PathParam("id") UUID id, @PathParam("staffId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String staffId) {

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,6 +35,15 @@ public class ActionItem extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Status status;
     public Instant createdAt;
+    /** The due date the owner was reminded of ahead of time; differs from {@link #dueOn} once the date moves. */
+    public LocalDate remindedFor;
+    /** The due date the owner was told had passed unfinished. */
+    public LocalDate overdueNoticedFor;
+
+    /** The action is due until its date ends in the program's time zone. */
+    public Instant dueAt(ZoneId zone) {
+        return dueOn.plusDays(1).atStartOfDay(zone).toInstant();
+    }
 
     public static List<ActionItem> of(UUID debriefId) {
         return list("debriefId = ?1 order by dueOn, createdAt, id", debriefId);

@@ -9,6 +9,7 @@ import org.haven.debrief.messaging.DebriefEvents;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -65,6 +66,18 @@ public class DebriefCircle {
         }
         item.status = status;
         closeIfSettled(debrief, ActionItem.of(debrief.id));
+        return item;
+    }
+
+    /** Moves an open action's due date; its reminder and overdue notice then follow the new date. */
+    @Transactional
+    public ActionItem moveDue(Debrief debrief, UUID actionId, LocalDate dueOn) {
+        ActionItem item = ActionItem.<ActionItem>find("id = ?1 and debriefId = ?2", actionId, debrief.id).firstResultOptional()
+                .orElseThrow(() -> new NotFoundException("No action " + actionId));
+        if (item.status.isSettled()) {
+            throw new DebriefStateException("Action " + actionId + " is " + item.status.name().toLowerCase() + ": its due date no longer moves");
+        }
+        item.dueOn = dueOn;
         return item;
     }
 

@@ -2,8 +2,10 @@ package org.haven.debrief.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.haven.debrief.domain.ActionItem;
 import org.haven.debrief.domain.Debrief;
 import org.haven.debrief.domain.Participant;
+import org.haven.events.DebriefActionDue;
 import org.haven.events.DebriefCancelled;
 import org.haven.events.DebriefClosed;
 import org.haven.events.DebriefHeld;
@@ -70,6 +72,12 @@ public class DebriefEvents {
     public void closed(Debrief debrief) {
         publish(HavenEvents.DEBRIEF_CLOSED, debrief, debrief.closedAt, new DebriefClosed(debrief.id, debrief.siteId,
                 debrief.closedAt));
+    }
+
+    /** The owner's reminder (or, with {@code overdue}, notice of the passed due date); the action's text stays here. */
+    public void actionDue(ActionItem item, String siteId, Instant dueAt, boolean overdue) {
+        outbox.publish(HavenEvents.DEBRIEF_ACTION_DUE, source, item.debriefId.toString(), clock.instant(),
+                new DebriefActionDue(item.debriefId, item.id, siteId, item.ownerId, dueAt, overdue));
     }
 
     private <T> void publish(EventType<T> type, Debrief debrief, Instant time, T data) {
