@@ -31,6 +31,8 @@ class IngressTest {
             "/api/followups", "wellness-service",
             "/api/staff", "wellness-service");
 
+    private static final Pattern ANY_PATH = Pattern.compile("@Path\\(\"([^\"]+)\"\\)");
+    private static final Pattern CLASS_DECLARATION = Pattern.compile("(?m)^(public\\s+|final\\s+|abstract\\s+)*class\\s");
     private static final Pattern API_ROOT = Pattern.compile("@Path\\(\"(/api/[^/\"{]+)");
 
     @ParameterizedTest
@@ -49,6 +51,22 @@ class IngressTest {
         for (String service : Repository.SERVICES) {
             for (String root : apiRoots(Repository.root().resolve(service).resolve("src/main/java"))) {
                 assertThat(backend(haven, root)).as(service + " serves " + root).isEqualTo(service);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.haven.kubernetes.Overlays#names")
+    void everyPageLinkAndStaticFileIsRoutedToTheServiceThatServesIt(String name) throws IOException {
+        IngressRule haven = havenHost(Overlays.get(name));
+
+        for (String service : Repository.SERVICES) {
+            Path module = Repository.root().resolve(service);
+            Set<String> paths = pagePaths(module.resolve("src/main/java"));
+            paths.addAll(staticFiles(module.resolve("src/main/resources/META-INF/resources")));
+            assertThat(paths).as(service + " serves pages or files").isNotEmpty();
+            for (String path : paths) {
+                assertThat(backend(haven, path)).as(service + " serves " + path).isEqualTo(service);
             }
         }
     }
@@ -98,6 +116,54 @@ class IngressTest {
                 .max((a, b) -> Integer.compare(a.getPath().length(), b.getPath().length()))
                 .map(path -> path.getBackend().getService().getName())
                 .orElse("(no route)");
+    }
+
+    /** Every non-API resource path (pages, one-time links): the class's @Path joined with each method's. */
+    private static Set<String> pagePaths(Path sources) throws IOException {
+        Set<String> paths = new TreeSet<>();
+        if (!Files.isDirectory(sources)) {
+            return paths;
+        }
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String source = Files.readString(file);
+                Matcher declaration = CLASS_DECLARATION.matcher(source);
+                int classAt = declaration.find() ? declaration.start() : -1;
+                Matcher matcher = ANY_PATH.matcher(source);
+                if (classAt < 0 || !matcher.find() || matcher.start() > classAt || matcher.group(1).startsWith("/api/")) {
+                    continue;
+                }
+                String root = matcher.group(1);
+                boolean subPaths = false;
+                while (matcher.find()) {
+                    String sub = matcher.group(1);
+                    paths.add(beforeTemplate(root + (sub.startsWith("/") ? sub : "/" + sub)));
+                    subPaths = true;
+                }
+                if (!subPaths) { // a root alone is served as it is (a page without sub-resources)
+                    paths.add(beforeTemplate(root));
+                }
+            }
+        }
+        return paths;
+    }
+
+    private static Set<String> staticFiles(Path resources) throws IOException {
+        Set<String> paths = new TreeSet<>();
+        if (!Files.isDirectory(resources)) {
+            return paths;
+        }
+        try (Stream<Path> files = Files.walk(resources)) {
+            files.filter(Files::isRegularFile).forEach(file ->
+                    paths.add("/" + resources.relativize(file).toString().replace('\\', '/')));
+        }
+        return paths;
+    }
+
+    private static String beforeTemplate(String path) {
+        int template = path.indexOf('{');
+        String fixed = template < 0 ? path : path.substring(0, template);
+        return fixed.length() > 1 && fixed.endsWith("/") ? fixed.substring(0, fixed.length() - 1) : fixed;
     }
 
     private static Set<String> apiRoots(Path sources) throws IOException {
