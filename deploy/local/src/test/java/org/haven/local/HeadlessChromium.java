@@ -4,6 +4,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,14 @@ import java.util.Map;
 public final class HeadlessChromium {
 
     private HeadlessChromium() {
+    }
+
+    /**
+     * Where the browser tests put their screenshots: {@code target/screenshots}, so a test run leaves the tree clean.
+     * The README's pictures are refreshed with {@code -Dhaven.screenshots=$PWD/docs/screenshots}.
+     */
+    public static Path screenshots() {
+        return Path.of(System.getProperty("haven.screenshots", "target/screenshots"));
     }
 
     public static Playwright playwright() {

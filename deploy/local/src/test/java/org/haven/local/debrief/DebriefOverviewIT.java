@@ -49,7 +49,7 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(PlatformExtension.class)
 class DebriefOverviewIT {
 
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("haven.root", "../..")).resolve("docs/screenshots");
+    private static final Path SCREENSHOTS = HeadlessChromium.screenshots();
 
     private static Playwright playwright;
     private static Browser chromium;

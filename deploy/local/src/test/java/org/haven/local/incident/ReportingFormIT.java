@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(PlatformExtension.class)
 class ReportingFormIT {
 
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("haven.root", "../..")).resolve("docs/screenshots");
+    private static final Path SCREENSHOTS = HeadlessChromium.screenshots();
 
     private static Playwright playwright;
     private static Browser chromium;

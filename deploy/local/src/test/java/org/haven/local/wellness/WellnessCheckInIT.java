@@ -37,7 +37,7 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(PlatformExtension.class)
 class WellnessCheckInIT {
 
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("haven.root", "../..")).resolve("docs/screenshots");
+    private static final Path SCREENSHOTS = HeadlessChromium.screenshots();
 
     private static Playwright playwright;
     private static Browser chromium;
