@@ -4,16 +4,27 @@ import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
-/** What the test SMTP server received, read as a person would: decoded subject and text. */
+/**
+ * What the test SMTP server received, read as a person would: decoded subject and text, and the
+ * calendar invite when one is attached ({@code calendar} is then the .ics file, {@code calendarType}
+ * its content type).
+ */
 final class Mailbox {
 
-    record Received(String to, String from, String subject, String text) {
+    record Received(String to, String from, String subject, String text, String calendarName, String calendarType, String calendar) {
+
+        boolean hasInvite() {
+            return calendar != null;
+        }
     }
 
     private Mailbox() {
@@ -30,20 +41,36 @@ final class Mailbox {
         try {
             Address[] recipients = message.getAllRecipients();
             String to = recipients == null ? "" : String.join(",", Arrays.stream(recipients).map(Address::toString).toList());
-            return new Received(to, message.getFrom()[0].toString(), message.getSubject(), text(message.getContent()));
+            StringBuilder text = new StringBuilder();
+            Part[] calendar = new Part[1];
+            collect(message, text, calendar);
+            Part invite = calendar[0];
+            return new Received(to, message.getFrom()[0].toString(), message.getSubject(), text.toString(),
+                    invite == null ? null : invite.getFileName(), invite == null ? null : invite.getContentType(),
+                    invite == null ? null : content(invite));
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("Unreadable message in the test mailbox", e);
         }
     }
 
-    private static String text(Object content) throws MessagingException, IOException {
+    private static void collect(Part part, StringBuilder text, Part[] calendar) throws MessagingException, IOException {
+        Object content = part.getContent();
         if (content instanceof Multipart multipart) {
-            StringBuilder text = new StringBuilder();
             for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart part = multipart.getBodyPart(i);
-                text.append(text(part.getContent()));
+                BodyPart child = multipart.getBodyPart(i);
+                collect(child, text, calendar);
             }
-            return text.toString();
+        } else if (part.isMimeType("text/calendar")) {
+            calendar[0] = part;
+        } else {
+            text.append(content);
+        }
+    }
+
+    private static String content(Part part) throws MessagingException, IOException {
+        Object content = part.getContent();
+        if (content instanceof InputStream in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         return String.valueOf(content);
     }

@@ -1,6 +1,7 @@
 package org.haven.notification.api;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,8 +12,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.haven.notification.domain.EscalationTarget;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
 
 /** What an administrator sends to change the directory. */
@@ -40,5 +43,19 @@ public final class DirectoryRequests {
     }
 
     public record ShiftRequest(@NotBlank String personId, @NotNull Instant startsAt, @NotNull Instant endsAt) {
+    }
+
+    /** A person's working week: shifts in wall-clock time of {@code timeZone}, each repeated every week. */
+    public record WorkWeekRequest(@NotBlank @Size(max = 64) String timeZone,
+                                  @NotNull @Size(max = 50) List<@NotNull @Valid WorkShiftRequest> shifts) {
+    }
+
+    /** {@code end} not after {@code start} means the shift runs past midnight. */
+    public record WorkShiftRequest(@NotNull DayOfWeek day, @NotNull LocalTime start, @NotNull LocalTime end) {
+
+        @AssertTrue(message = "a shift ends at another time than it starts")
+        public boolean isShiftWithLength() {
+            return start == null || end == null || !start.equals(end);
+        }
     }
 }

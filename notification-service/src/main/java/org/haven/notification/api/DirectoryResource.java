@@ -26,6 +26,7 @@ import org.haven.notification.domain.EscalationTarget;
 import org.haven.notification.domain.OnCallShift;
 import org.haven.notification.domain.Site;
 import org.haven.notification.domain.SiteRole;
+import org.haven.notification.domain.WorkShift;
 import org.haven.security.Caller;
 import org.haven.security.HavenRole;
 
@@ -175,6 +176,28 @@ public class DirectoryResource {
         }
         OnCallShift shift = directory.addShift(siteId, request.personId(), request.startsAt(), request.endsAt());
         return Response.status(Response.Status.CREATED).entity(DirectoryViews.ShiftView.of(shift)).build();
+    }
+
+    @GET
+    @Path("/people/{personId}/work-shifts")
+    public DirectoryViews.WorkWeekView workWeek(@PathParam("personId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String personId) {
+        existingPerson(personId);
+        return new DirectoryViews.WorkWeekView(personId,
+                directory.workWeek(personId).shifts().stream().map(DirectoryViews.WorkShiftView::of).toList());
+    }
+
+    /** Replaces a person's working week; an empty list makes every hour working time for notices. */
+    @PUT
+    @Path("/people/{personId}/work-shifts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public DirectoryViews.WorkWeekView putWorkWeek(@PathParam("personId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String personId,
+                                                   @NotNull(message = "a JSON body is required") @Valid DirectoryRequests.WorkWeekRequest request) {
+        existingPerson(personId);
+        String zone = zone(request.timeZone()).getId();
+        directory.replaceWorkShifts(personId, request.shifts().stream()
+                .map(s -> WorkShift.of(personId, s.day(), s.start(), s.end(), zone))
+                .toList());
+        return workWeek(personId);
     }
 
     private Site readableSite(String siteId) {

@@ -4,9 +4,12 @@ import org.haven.notification.domain.EscalationLevel;
 import org.haven.notification.domain.EscalationTarget;
 import org.haven.notification.domain.OnCallShift;
 import org.haven.notification.domain.Person;
+import org.haven.notification.domain.WorkShift;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
 
 /** What the directory API answers. */
@@ -38,5 +41,15 @@ public final class DirectoryViews {
 
     /** Who is on call now and the shifts that hand over after them. */
     public record OnCallView(String siteId, Instant at, PersonView onCallNow, List<ShiftView> rota) {
+    }
+
+    /** A person's working week; non-urgent notices reach them only inside it. */
+    public record WorkWeekView(String personId, List<WorkShiftView> shifts) {
+    }
+
+    public record WorkShiftView(DayOfWeek day, LocalTime start, LocalTime end, String timeZone) {
+        static WorkShiftView of(WorkShift shift) {
+            return new WorkShiftView(shift.dayOfWeek, shift.startsAt, shift.endsAt, shift.timeZone);
+        }
     }
 }

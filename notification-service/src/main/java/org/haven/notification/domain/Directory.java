@@ -204,4 +204,25 @@ public class Directory {
                 .setParameter(3, role.name())
                 .executeUpdate();
     }
+
+    /** A person's working week (empty when none is recorded). */
+    public WorkWeek workWeek(String personId) {
+        return new WorkWeek(entityManager.createQuery(
+                        "SELECT s FROM WorkShift s WHERE s.personId = :person ORDER BY s.dayOfWeek, s.startsAt, s.id", WorkShift.class)
+                .setParameter("person", personId)
+                .getResultList());
+    }
+
+    /** Replaces a person's working week with {@code shifts}. */
+    @Transactional
+    public void replaceWorkShifts(String personId, List<WorkShift> shifts) {
+        // The person's row lock keeps two replicas loading the seed at once from doubling the week.
+        entityManager.find(Person.class, personId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        entityManager.createQuery("DELETE FROM WorkShift s WHERE s.personId = :person").setParameter("person", personId).executeUpdate();
+        for (WorkShift shift : shifts) {
+            shift.id = null;
+            shift.personId = personId;
+            entityManager.persist(shift);
+        }
+    }
 }

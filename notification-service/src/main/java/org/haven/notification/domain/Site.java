@@ -17,6 +17,15 @@ public class Site extends PanacheEntityBase {
     /** How many times the escalation chain runs again after its last level went unanswered. */
     public int escalationRepeats;
 
+    /** A site the directory does not list: named by its id, times in UTC. Never stored. */
+    public static Site unlisted(String siteId) {
+        Site site = new Site();
+        site.id = siteId;
+        site.name = siteId;
+        site.timeZone = "UTC";
+        return site;
+    }
+
     public ZoneId zone() {
         return ZoneId.of(timeZone);
     }

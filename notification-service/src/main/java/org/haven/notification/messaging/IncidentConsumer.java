@@ -6,9 +6,13 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.haven.events.EventEnvelope;
 import org.haven.events.HavenEvents;
 import org.haven.messaging.IdempotentConsumer;
+import org.haven.notification.domain.ExternalNotificationNotices;
 import org.haven.notification.domain.SupervisorAlerting;
 
-/** Reads incident.events; an unreadable record goes to incident.events.dlq and the next one is read. */
+/**
+ * Reads incident.events: critical incidents start alerting, overdue external notifications tell the
+ * supervisors. An unreadable record goes to incident.events.dlq and the next one is read.
+ */
 @ApplicationScoped
 public class IncidentConsumer {
 
@@ -16,10 +20,12 @@ public class IncidentConsumer {
 
     private final IdempotentConsumer consumer;
     private final SupervisorAlerting alerting;
+    private final ExternalNotificationNotices externalNotifications;
 
-    IncidentConsumer(IdempotentConsumer consumer, SupervisorAlerting alerting) {
+    IncidentConsumer(IdempotentConsumer consumer, SupervisorAlerting alerting, ExternalNotificationNotices externalNotifications) {
         this.consumer = consumer;
         this.alerting = alerting;
+        this.externalNotifications = externalNotifications;
     }
 
     @Incoming("incidents")
@@ -28,6 +34,9 @@ public class IncidentConsumer {
         EventEnvelope event = consumer.read(payload);
         if (event.is(HavenEvents.INCIDENT_REPORTED)) {
             consumer.apply(CONSUMER, event, HavenEvents.INCIDENT_REPORTED, alerting::onIncidentReported);
+        } else if (event.is(HavenEvents.EXTERNAL_NOTIFICATION_OVERDUE)) {
+            String id = event.id();
+            consumer.apply(CONSUMER, event, HavenEvents.EXTERNAL_NOTIFICATION_OVERDUE, data -> externalNotifications.onOverdue(id, data));
         }
     }
 }

@@ -12,7 +12,9 @@ import jakarta.validation.constraints.Min;
 import org.haven.notification.domain.EscalationTarget;
 import org.haven.notification.domain.SiteRole;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
 
 import java.util.List;
 
@@ -26,7 +28,15 @@ public record DirectoryData(
             @NotBlank @Pattern(regexp = Ids.PATTERN) String id,
             @NotBlank String displayName,
             @NotBlank @Email String email,
-            @Pattern(regexp = "^\\+[1-9][0-9]{6,14}$") String phone) {
+            @Pattern(regexp = "^\\+[1-9][0-9]{6,14}$") String phone,
+            @Valid WorkWeek workWeek) {
+    }
+
+    /** A person's working week: each shift on each of its days, in wall-clock time of {@code timeZone}. */
+    public record WorkWeek(@NotBlank String timeZone, @NotNull List<@NotNull @Valid Shift> shifts) {
+    }
+
+    public record Shift(@NotNull List<@NotNull DayOfWeek> days, @NotNull LocalTime start, @NotNull LocalTime end) {
     }
 
     public record SiteEntry(

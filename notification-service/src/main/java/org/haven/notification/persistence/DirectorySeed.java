@@ -9,6 +9,7 @@ import jakarta.validation.Validator;
 import org.haven.notification.config.DirectoryConfig;
 import org.haven.notification.domain.Directory;
 import org.haven.notification.domain.EscalationLevel;
+import org.haven.notification.domain.WorkShift;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -58,6 +60,7 @@ public class DirectorySeed {
             throw new IllegalStateException("Directory seed '" + seed + "' is invalid: " + violations);
         }
         data.people().forEach(p -> directory.putPerson(p.id(), p.displayName(), p.email(), p.phone()));
+        data.people().stream().filter(p -> p.workWeek() != null).forEach(p -> directory.replaceWorkShifts(p.id(), workShifts(seed, p)));
         for (DirectoryData.SiteEntry site : data.sites()) {
             directory.putSite(site.id(), site.name(), zone(seed, site));
             site.staff().forEach(a -> directory.assign(site.id(), a.personId(), a.role()));
@@ -88,6 +91,19 @@ public class DirectorySeed {
             return in;
         }
         return Files.newInputStream(Path.of(seed));
+    }
+
+    private static List<WorkShift> workShifts(String seed, DirectoryData.PersonEntry person) {
+        String zone;
+        try {
+            zone = ZoneId.of(person.workWeek().timeZone()).getId();
+        } catch (DateTimeException e) {
+            throw new IllegalStateException("Directory seed '" + seed + "': person " + person.id() + " has an unknown time zone '"
+                    + person.workWeek().timeZone() + "'", e);
+        }
+        return person.workWeek().shifts().stream()
+                .flatMap(shift -> shift.days().stream().map(day -> WorkShift.of(person.id(), day, shift.start(), shift.end(), zone)))
+                .toList();
     }
 
     private static ZoneId zone(String seed, DirectoryData.SiteEntry site) {

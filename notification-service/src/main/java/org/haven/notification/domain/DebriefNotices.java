@@ -1,0 +1,180 @@
+package org.haven.notification.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.haven.events.DebriefActionDue;
+import org.haven.events.DebriefCancelled;
+import org.haven.events.DebriefOverdue;
+import org.haven.events.DebriefRescheduled;
+import org.haven.events.DebriefScheduled;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+
+/**
+ * Notices from debrief-service's events: the calendar invite to everyone taking part in a debrief
+ * (and every update or cancellation of it, same UID, the event's SEQUENCE), the overdue debrief to the
+ * site's program directors, and the reminder of an agreed action to its owner.
+ */
+@ApplicationScoped
+public class DebriefNotices {
+
+    private static final Logger LOG = Logger.getLogger(DebriefNotices.class);
+    private static final Set<NoticeKind> INVITES = Set.of(NoticeKind.DEBRIEF_INVITE, NoticeKind.DEBRIEF_UPDATED, NoticeKind.DEBRIEF_CANCELLED);
+
+    private final Directory directory;
+    private final Notices notices;
+    private final NoticeTexts texts;
+    private final Clock clock;
+
+    DebriefNotices(Directory directory, Notices notices, NoticeTexts texts, Clock clock) {
+        this.directory = directory;
+        this.notices = notices;
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onScheduled(String eventId, DebriefScheduled scheduled) {
+        DebriefInvite invite = DebriefInvite.findById(scheduled.debriefId());
+        if (invite != null && invite.sequence > scheduled.sequence()) {
+            LOG.infof("Debrief %s: invite %d already sent, scheduled event %d ignored", scheduled.debriefId(), invite.sequence, scheduled.sequence());
+            return;
+        }
+        boolean first = invite == null;
+        if (first) {
+            invite = new DebriefInvite();
+            invite.debriefId = scheduled.debriefId();
+        }
+        invite.calendarUid = scheduled.calendarUid();
+        invite.siteId = scheduled.siteId();
+        invite.incidentType = scheduled.incidentType();
+        invite.sequence = scheduled.sequence();
+        invite.deadline = scheduled.deadline();
+        invite.startsAt = scheduled.startsAt();
+        invite.endsAt = scheduled.endsAt();
+        invite.facilitatorId = scheduled.facilitatorId();
+        invite.participants(scheduled.participantIds());
+        invite.cancelled = false;
+        if (first) {
+            invite.persist();
+        }
+        invite(eventId, invite, NoticeKind.DEBRIEF_INVITE, scheduled.uncoveredParticipantIds());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onRescheduled(String eventId, DebriefRescheduled rescheduled) {
+        DebriefInvite invite = DebriefInvite.findById(rescheduled.debriefId());
+        if (invite != null && invite.sequence > rescheduled.sequence()) {
+            LOG.infof("Debrief %s: invite %d already sent, reschedule %d ignored", rescheduled.debriefId(), invite.sequence, rescheduled.sequence());
+            return;
+        }
+        boolean first = invite == null;
+        if (first) {
+            // The first invite never reached us (a directory added later, a topic compacted): start from this one.
+            invite = new DebriefInvite();
+            invite.debriefId = rescheduled.debriefId();
+            invite.incidentType = "CRITICAL_INCIDENT";
+        }
+        invite.calendarUid = rescheduled.calendarUid();
+        invite.siteId = rescheduled.siteId();
+        invite.sequence = rescheduled.sequence();
+        invite.deadline = rescheduled.deadline();
+        invite.startsAt = rescheduled.startsAt();
+        invite.endsAt = rescheduled.endsAt();
+        invite.facilitatorId = rescheduled.facilitatorId();
+        invite.participants(rescheduled.participantIds());
+        invite.cancelled = false;
+        if (first) {
+            invite.persist();
+        }
+        invite(eventId, invite, NoticeKind.DEBRIEF_UPDATED, rescheduled.uncoveredParticipantIds());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onCancelled(String eventId, DebriefCancelled cancelled) {
+        DebriefInvite invite = DebriefInvite.findById(cancelled.debriefId());
+        if (invite != null && invite.sequence > cancelled.sequence()) {
+            LOG.infof("Debrief %s: invite %d already sent, cancellation %d ignored", cancelled.debriefId(), invite.sequence, cancelled.sequence());
+            return;
+        }
+        boolean first = invite == null;
+        if (first) {
+            invite = new DebriefInvite();
+            invite.debriefId = cancelled.debriefId();
+            invite.incidentType = "CRITICAL_INCIDENT";
+        }
+        invite.calendarUid = cancelled.calendarUid();
+        invite.siteId = cancelled.siteId();
+        invite.sequence = cancelled.sequence();
+        List<String> everyone = new ArrayList<>(invite.participants());
+        cancelled.participantIds().stream().filter(id -> !everyone.contains(id)).forEach(everyone::add);
+        invite.participants(everyone);
+        invite.cancelled = true;
+        if (first) {
+            invite.persist();
+        }
+        Site site = site(invite.siteId);
+        List<Person> invitees = people(invite.invitees());
+        NoticeMessage message = texts.debriefCancelled(invite, site, invitees, clock.instant());
+        for (Person person : invitees) {
+            notices.notify(eventId, NoticeKind.DEBRIEF_CANCELLED, person, invite.siteId, invite.debriefId.toString(), message, INVITES);
+        }
+    }
+
+    /** The program directors of the site: a debrief nobody held is theirs to see to, whatever the hour. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onOverdue(String eventId, DebriefOverdue overdue) {
+        List<Person> directors = directory.withRole(overdue.siteId(), SiteRole.PROGRAM_DIRECTOR);
+        if (directors.isEmpty()) {
+            LOG.warnf("Debrief %s is overdue but site '%s' has no program director to tell", overdue.debriefId(), overdue.siteId());
+        }
+        NoticeMessage message = texts.debriefOverdue(overdue, site(overdue.siteId()));
+        for (Person director : directors) {
+            notices.notify(eventId, NoticeKind.DEBRIEF_OVERDUE, director, overdue.siteId(), overdue.debriefId().toString(), message);
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onActionDue(String eventId, DebriefActionDue action) {
+        Optional<Person> owner = directory.person(action.ownerId());
+        if (owner.isEmpty()) {
+            LOG.warnf("Debrief action %s is due but its owner '%s' is not in the directory", action.actionItemId(), action.ownerId());
+            return;
+        }
+        notices.notify(eventId, NoticeKind.ACTION_DUE, owner.get(), action.siteId(), action.actionItemId().toString(),
+                texts.actionDue(action, site(action.siteId())));
+    }
+
+    private void invite(String eventId, DebriefInvite invite, NoticeKind kind, List<String> uncovered) {
+        Site site = site(invite.siteId);
+        List<Person> invitees = people(invite.invitees());
+        Instant now = clock.instant();
+        for (Person person : invitees) {
+            NoticeMessage message = invite.hasSlot()
+                    ? texts.debriefInvite(invite, site, invitees, person, kind == NoticeKind.DEBRIEF_UPDATED, uncovered.contains(person.id), now)
+                    : texts.debriefWithoutSlot(invite, site);
+            notices.notify(eventId, kind, person, invite.siteId, invite.debriefId.toString(), message, INVITES);
+        }
+    }
+
+    private List<Person> people(List<String> ids) {
+        List<Person> people = new ArrayList<>();
+        for (String id : ids) {
+            directory.person(id).ifPresentOrElse(people::add,
+                    () -> LOG.warnf("'%s' takes part in a debrief but is not in the directory: no invite sent to them", id));
+        }
+        return people;
+    }
+
+    private Site site(String siteId) {
+        return directory.site(siteId).orElseGet(() -> Site.unlisted(siteId));
+    }
+
+}

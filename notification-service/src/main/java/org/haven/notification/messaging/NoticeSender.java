@@ -1,0 +1,231 @@
+package org.haven.notification.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.TimeoutException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import org.haven.notification.config.AlertEmailConfig;
+import org.haven.notification.domain.DeliveryRetryPolicy;
+import org.haven.notification.domain.Directory;
+import org.haven.notification.domain.Notice;
+import org.haven.notification.domain.NoticeDelivery;
+import org.haven.notification.domain.NoticeMessage;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Sends notices recorded as deliveries: at once after the consumer's transaction commits, and on a
+ * short schedule for retries, for deliveries queued until their recipient's shift starts, and for
+ * anything left behind by a process that stopped (catch-up after downtime).
+ *
+ * <p>A delivery is sent while its row is locked ({@code FOR UPDATE SKIP LOCKED}) and marked in the same
+ * transaction, so two replicas never send it twice. A non-urgent one is sent only while its recipient
+ * is working: the working week is read again when it comes due, so a shift changed meanwhile, or a
+ * shift missed entirely while the service was down, moves it to the next shift instead of sending it
+ * to someone off duty.
+ */
+@ApplicationScoped
+public class NoticeSender {
+
+    private static final Logger LOG = Logger.getLogger(NoticeSender.class);
+    private static final int TRANSACTION_MARGIN_SECONDS = 30;
+    private static final String INVITE_FILE = "invite.ics";
+
+    private final EntityManager entityManager;
+    private final ReactiveMailer mailer;
+    private final SmsGateway sms;
+    private final Directory directory;
+    private final AlertEmailConfig config;
+    private final DeliveryRetryPolicy retries;
+    private final TransactionSynchronizationRegistry transactions;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private volatile ExecutorService worker;
+
+    NoticeSender(EntityManager entityManager, ReactiveMailer mailer, SmsGateway sms, Directory directory, AlertEmailConfig config,
+                 DeliveryRetryPolicy retries, TransactionSynchronizationRegistry transactions, Clock clock, MeterRegistry meters) {
+        this.entityManager = entityManager;
+        this.mailer = mailer;
+        this.sms = sms;
+        this.directory = directory;
+        this.config = config;
+        this.retries = retries;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        worker = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "notice-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
+        wake();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        ExecutorService running = worker;
+        worker = null;
+        if (running != null) {
+            running.shutdown();
+            try {
+                running.awaitTermination(config.sendTimeout().toSeconds() + 5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Sends the notices recorded in the current transaction as soon as it commits. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void sendAfterCommit() {
+        transactions.registerInterposedSynchronization(new WakeOnCommit(this));
+    }
+
+    @Scheduled(every = "${haven.notification.email.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sendDueNotices() {
+        wake();
+    }
+
+    void wake() {
+        ExecutorService running = worker;
+        if (running != null && queued.compareAndSet(false, true)) {
+            running.execute(() -> {
+                queued.set(false);
+                try {
+                    sendDue();
+                } catch (RuntimeException e) {
+                    LOG.warnf("Notice sender stopped a pass, the next one retries: %s", e.getMessage());
+                }
+            });
+        }
+    }
+
+    /** Handles every delivery due now (sent, failed, or moved to the recipient's next shift); returns how many. */
+    public int sendDue() {
+        int handled = 0;
+        while (handleNextDue()) {
+            handled++;
+        }
+        return handled;
+    }
+
+    private boolean handleNextDue() {
+        return QuarkusTransaction.requiringNew()
+                .timeout((int) config.sendTimeout().toSeconds() + TRANSACTION_MARGIN_SECONDS)
+                .call(() -> {
+                    Instant now = clock.instant();
+                    @SuppressWarnings("unchecked")
+                    List<UUID> due = entityManager.createNativeQuery("""
+                                    SELECT id FROM notice_delivery
+                                    WHERE status IN ('PENDING', 'QUEUED', 'FAILED') AND next_attempt_at <= ?1
+                                    ORDER BY next_attempt_at, created_at
+                                    LIMIT 1
+                                    FOR UPDATE SKIP LOCKED""", UUID.class)
+                            .setParameter(1, now)
+                            .getResultList();
+                    if (due.isEmpty()) {
+                        return false;
+                    }
+                    NoticeDelivery delivery = entityManager.find(NoticeDelivery.class, due.get(0));
+                    Notice notice = entityManager.find(Notice.class, delivery.noticeId);
+                    Optional<Instant> shiftStart = notice.urgent ? Optional.empty() : directory.workWeek(notice.recipientId).offUntil(now);
+                    if (shiftStart.isPresent()) {
+                        delivery.queueUntil(shiftStart.get());
+                        LOG.infof("Notice %s (%s) to %s waits for their shift at %s", notice.id, notice.kind, notice.recipientId, shiftStart.get());
+                    } else {
+                        attempt(notice, delivery, now);
+                    }
+                    return true;
+                });
+    }
+
+    private void attempt(Notice notice, NoticeDelivery delivery, Instant now) {
+        NoticeMessage message = notice.message();
+        try {
+            switch (delivery.channel) {
+                case EMAIL -> mailer.send(email(delivery.destination, message)).await().atMost(config.sendTimeout());
+                case SMS -> sms.send(delivery.destination, message.shortText(), config.sendTimeout());
+            }
+            Instant sentAt = clock.instant();
+            delivery.sent(sentAt);
+            meters.counter("haven.notice.deliveries", "channel", delivery.channel.name(), "kind", notice.kind.name(), "outcome", "sent").increment();
+            if (delivery.attempts == 1) {
+                meters.timer("haven.notice.delivery.latency", "channel", delivery.channel.name())
+                        .record(Duration.between(notice.createdAt, sentAt).abs());
+            }
+            LOG.infof("Notice %s: %s %s to %s (attempt %d)", notice.id, notice.kind, delivery.channel, notice.recipientId, delivery.attempts);
+        } catch (RuntimeException e) {
+            Instant retryAt = retries.nextAttempt(delivery.attempts + 1, now).orElse(null);
+            delivery.failed(reason(e), retryAt);
+            meters.counter("haven.notice.deliveries", "channel", delivery.channel.name(), "kind", notice.kind.name(), "outcome", "failed").increment();
+            if (retryAt == null) {
+                LOG.errorf("Notice %s: %s %s to %s failed %d times, giving up: %s",
+                        notice.id, notice.kind, delivery.channel, notice.recipientId, delivery.attempts, delivery.lastError);
+            } else {
+                LOG.warnf("Notice %s: %s %s to %s failed (attempt %d), retrying at %s: %s",
+                        notice.id, notice.kind, delivery.channel, notice.recipientId, delivery.attempts, retryAt, delivery.lastError);
+            }
+        }
+    }
+
+    private static Mail email(String to, NoticeMessage message) {
+        Mail mail = Mail.withText(to, message.subject(), message.text());
+        if (message.hasInvite()) {
+            mail.addAttachment(INVITE_FILE, message.calendar().getBytes(StandardCharsets.UTF_8),
+                    "text/calendar; charset=UTF-8; method=" + message.calendarMethod());
+        }
+        return mail;
+    }
+
+    private String reason(RuntimeException e) {
+        if (e instanceof TimeoutException) {
+            return "the mail server did not answer within " + config.sendTimeout().toSeconds() + " s";
+        }
+        String message = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage();
+            }
+        }
+        return message != null ? message : "the channel did not accept the message";
+    }
+
+    private record WakeOnCommit(NoticeSender sender) implements Synchronization {
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+                sender.wake();
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.haven.notification;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.haven.events.EventCodec;
+import org.haven.events.EventEnvelope;
+import org.haven.events.EventType;
+import org.haven.testing.HavenInfrastructure;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Publishes events of the other services (debrief.events, wellness.events, incident.events) as they
+ * do, each topic on one partition: once a later event's effect is visible, every earlier one was read.
+ */
+final class EventFeed {
+
+    private static final int PARTITION = 0;
+
+    private EventFeed() {
+    }
+
+    static <T> EventEnvelope event(EventType<T> type, String source, String subject, T data) {
+        return EventEnvelope.create(type, source, subject, Instant.now(), data);
+    }
+
+    static void publish(EventEnvelope... events) {
+        send(Arrays.stream(events)
+                .map(event -> new ProducerRecord<>(topicOf(event), PARTITION, event.subject(), EventCodec.encode(event)))
+                .toList());
+    }
+
+    static void publishRaw(String topic, String key, String payload) {
+        send(List.of(new ProducerRecord<>(topic, PARTITION, key, payload)));
+    }
+
+    private static String topicOf(EventEnvelope event) {
+        return switch (event.type().substring("org.haven.".length(), event.type().lastIndexOf('.'))) {
+            case "debrief" -> "debrief.events";
+            case "wellness" -> "wellness.events";
+            case "incident" -> "incident.events";
+            default -> throw new IllegalArgumentException("no topic for " + event.type());
+        };
+    }
+
+    private static void send(List<ProducerRecord<String, String>> records) {
+        HavenInfrastructure.kafka().produceStrings().fromRecords(records).awaitCompletion(Duration.ofSeconds(15));
+    }
+}
