@@ -7,14 +7,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.TimeoutException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import org.haven.notification.domain.AlertChanged;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.haven.notification.config.AlertEmailConfig;
@@ -33,10 +30,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends alert emails and texts recorded as PENDING deliveries, after the transaction that recorded them has
@@ -67,8 +60,7 @@ public class DeliverySender {
     private final MeterRegistry meters;
 
     private final Event<AlertChanged> changed;
-    private final AtomicBoolean queued = new AtomicBoolean();
-    private volatile ExecutorService worker;
+    private final SendingWorker worker;
 
     DeliverySender(EntityManager entityManager, ReactiveMailer mailer, SmsGateway sms, AckLinks ackLinks, AlertEmailConfig config,
                    DeliveryRetryPolicy retries, TransactionSynchronizationRegistry transactions, Clock clock, MeterRegistry meters,
@@ -83,55 +75,31 @@ public class DeliverySender {
         this.transactions = transactions;
         this.clock = clock;
         this.meters = meters;
+        this.worker = new SendingWorker("alert-delivery-sender", this::sendAllDue);
     }
 
     void start(@Observes StartupEvent startup) {
-        worker = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "alert-delivery-sender");
-            thread.setDaemon(true);
-            return thread;
-        });
-        wake();
+        worker.start();
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        ExecutorService running = worker;
-        worker = null;
-        if (running != null) {
-            running.shutdown();
-            try {
-                running.awaitTermination(config.sendTimeout().toSeconds() + 5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop(config.sendTimeout().plusSeconds(5));
     }
 
     /** Sends the deliveries recorded in the current transaction as soon as it commits. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void sendAfterCommit() {
-        transactions.registerInterposedSynchronization(new WakeOnCommit(this));
+        worker.wakeAfterCommit(transactions);
     }
 
     @Scheduled(every = "${haven.notification.email.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sendDueDeliveries() {
-        wake();
-    }
-
-    /** Queues one pass over the due deliveries; a pass already queued covers this call too. */
-    void wake() {
-        ExecutorService running = worker;
-        if (running != null && queued.compareAndSet(false, true)) {
-            running.execute(() -> {
-                queued.set(false);
-                sendAllDue();
-            });
-        }
+        worker.wake();
     }
 
     private void sendAllDue() {
         try {
-            while (worker != null && sendNextDue()) {
+            while (worker.running() && sendNextDue()) {
                 // keep going while deliveries are due
             }
         } catch (RuntimeException e) {
@@ -180,7 +148,7 @@ public class DeliverySender {
             LOG.infof("Alert %s: %s %s to %s (attempt %d)", alert.id, delivery.kind, delivery.channel, alert.recipientId, delivery.attempts);
         } catch (RuntimeException e) {
             Instant retryAt = retries.nextAttempt(delivery.attempts + 1, clock.instant()).orElse(null);
-            delivery.failed(reason(e), retryAt);
+            delivery.failed(SendingWorker.reason(e, config.sendTimeout()), retryAt);
             meters.counter("haven.alert.deliveries", "channel", delivery.channel.name(), "outcome", "failed").increment();
             if (retryAt == null) {
                 LOG.errorf("Alert %s: %s %s to %s failed %d times, giving up: %s",
@@ -202,30 +170,4 @@ public class DeliverySender {
         return AlertMessage.page(alert, site, config.appUrl(), AlertMessage.ackLink(config.appUrl(), ackLinks.token(alert.id)));
     }
 
-    private String reason(RuntimeException e) {
-        if (e instanceof TimeoutException) {
-            return "the mail server did not answer within " + config.sendTimeout().toSeconds() + " s";
-        }
-        // The innermost message says what happened ("Connection refused: /10.0.0.5:25"); wrappers only repeat it.
-        String message = null;
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                message = t.getMessage();
-            }
-        }
-        return message != null ? message : "the channel did not accept the message";
-    }
-
-    private record WakeOnCommit(DeliverySender sender) implements Synchronization {
-        @Override
-        public void beforeCompletion() {
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-                sender.wake();
-            }
-        }
-    }
 }

@@ -7,12 +7,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.TimeoutException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.haven.notification.config.AlertEmailConfig;
@@ -30,10 +27,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends notices recorded as deliveries: at once after the consumer's transaction commits, and on a
@@ -63,8 +56,7 @@ public class NoticeSender {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    private final AtomicBoolean queued = new AtomicBoolean();
-    private volatile ExecutorService worker;
+    private final SendingWorker worker;
 
     NoticeSender(EntityManager entityManager, ReactiveMailer mailer, SmsGateway sms, Directory directory, AlertEmailConfig config,
                  DeliveryRetryPolicy retries, TransactionSynchronizationRegistry transactions, Clock clock, MeterRegistry meters) {
@@ -77,53 +69,26 @@ public class NoticeSender {
         this.transactions = transactions;
         this.clock = clock;
         this.meters = meters;
+        this.worker = new SendingWorker("notice-sender", this::sendDue);
     }
 
     void start(@Observes StartupEvent startup) {
-        worker = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "notice-sender");
-            thread.setDaemon(true);
-            return thread;
-        });
-        wake();
+        worker.start();
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        ExecutorService running = worker;
-        worker = null;
-        if (running != null) {
-            running.shutdown();
-            try {
-                running.awaitTermination(config.sendTimeout().toSeconds() + 5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop(config.sendTimeout().plusSeconds(5));
     }
 
     /** Sends the notices recorded in the current transaction as soon as it commits. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void sendAfterCommit() {
-        transactions.registerInterposedSynchronization(new WakeOnCommit(this));
+        worker.wakeAfterCommit(transactions);
     }
 
     @Scheduled(every = "${haven.notification.email.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sendDueNotices() {
-        wake();
-    }
-
-    void wake() {
-        ExecutorService running = worker;
-        if (running != null && queued.compareAndSet(false, true)) {
-            running.execute(() -> {
-                queued.set(false);
-                try {
-                    sendDue();
-                } catch (RuntimeException e) {
-                    LOG.warnf("Notice sender stopped a pass, the next one retries: %s", e.getMessage());
-                }
-            });
-        }
+        worker.wake();
     }
 
     /** Handles every delivery due now (sent, failed, or moved to the recipient's next shift); returns how many. */
@@ -182,7 +147,7 @@ public class NoticeSender {
             LOG.infof("Notice %s: %s %s to %s (attempt %d)", notice.id, notice.kind, delivery.channel, notice.recipientId, delivery.attempts);
         } catch (RuntimeException e) {
             Instant retryAt = retries.nextAttempt(delivery.attempts + 1, now).orElse(null);
-            delivery.failed(reason(e), retryAt);
+            delivery.failed(SendingWorker.reason(e, config.sendTimeout()), retryAt);
             meters.counter("haven.notice.deliveries", "channel", delivery.channel.name(), "kind", notice.kind.name(), "outcome", "failed").increment();
             if (retryAt == null) {
                 LOG.errorf("Notice %s: %s %s to %s failed %d times, giving up: %s",
@@ -203,29 +168,4 @@ public class NoticeSender {
         return mail;
     }
 
-    private String reason(RuntimeException e) {
-        if (e instanceof TimeoutException) {
-            return "the mail server did not answer within " + config.sendTimeout().toSeconds() + " s";
-        }
-        String message = null;
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                message = t.getMessage();
-            }
-        }
-        return message != null ? message : "the channel did not accept the message";
-    }
-
-    private record WakeOnCommit(NoticeSender sender) implements Synchronization {
-        @Override
-        public void beforeCompletion() {
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-                sender.wake();
-            }
-        }
-    }
 }
