@@ -1,6 +1,13 @@
 package org.haven.messaging;
 
 import io.micrometer.core.instrument.Counter;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -9,6 +16,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -52,12 +60,26 @@ public class OutboxRelay {
     public static final String EVENT_TYPE_HEADER = "haven-event-type";
     public static final String TRACEPARENT_HEADER = "traceparent";
 
+    private static final TextMapGetter<Map<String, String>> TRACEPARENT_GETTER = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Map<String, String> carrier) {
+            return carrier.keySet();
+        }
+
+        @Override
+        public String get(Map<String, String> carrier, String key) {
+            return carrier == null ? null : carrier.get(key);
+        }
+    };
+
     @Inject
     EntityManager entityManager;
     @Inject
     MessagingConfig config;
     @Inject
     MeterRegistry meters;
+    @Inject
+    Instance<OpenTelemetry> openTelemetry;
     @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
@@ -154,11 +176,18 @@ public class OutboxRelay {
                 // Not CloudEvents' own ce_*/content-type headers: SmallRye would then hand consumers a JsonObject.
                 record.headers().add(EVENT_ID_HEADER, row[4].toString().getBytes(StandardCharsets.UTF_8));
                 record.headers().add(EVENT_TYPE_HEADER, ((String) row[5]).getBytes(StandardCharsets.UTF_8));
-                if (row[7] != null) {
+                Span publish = publishSpan((String) row[1], (String) row[7]);
+                String traceparent = publish.getSpanContext().isValid() ? traceparentOf(publish) : (String) row[7];
+                if (traceparent != null) {
                     // Consumers' Kafka connector continues this trace: one incident, one trace across services.
-                    record.headers().add(TRACEPARENT_HEADER, ((String) row[7]).getBytes(StandardCharsets.UTF_8));
+                    record.headers().add(TRACEPARENT_HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
                 }
-                sends.add(producer().send(record));
+                sends.add(producer().send(record, (metadata, error) -> {
+                    if (error != null) {
+                        publish.setStatus(StatusCode.ERROR, error.getMessage());
+                    }
+                    publish.end();
+                }));
             }
             List<Long> sent = new ArrayList<>(rows.size());
             long deadline = System.nanoTime() + config.outbox().sendTimeout().toNanos();
@@ -184,6 +213,31 @@ public class OutboxRelay {
             }
             return sent.size();
         });
+    }
+
+    /**
+     * The relay's own send as a PRODUCER span, child of the span that recorded the event (its stored
+     * traceparent), so the time an event waited in the outbox shows in its trace. Invalid when not tracing.
+     */
+    private Span publishSpan(String topic, String storedTraceparent) {
+        if (storedTraceparent == null || !openTelemetry.isResolvable()) {
+            return Span.getInvalid();
+        }
+        Context parent = W3CTraceContextPropagator.getInstance()
+                .extract(Context.root(), Map.of(TRACEPARENT_HEADER, storedTraceparent), TRACEPARENT_GETTER);
+        return openTelemetry.get().getTracer("org.haven.messaging").spanBuilder(topic + " publish")
+                .setParent(parent)
+                .setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", topic)
+                .setAttribute("messaging.operation", "publish")
+                .startSpan();
+    }
+
+    private static String traceparentOf(Span span) {
+        Map<String, String> carrier = new HashMap<>();
+        W3CTraceContextPropagator.getInstance().inject(Context.root().with(span), carrier, Map::put);
+        return carrier.get(TRACEPARENT_HEADER);
     }
 
     private void housekeep() {
