@@ -69,12 +69,35 @@ public final class HavenPlatform implements AutoCloseable {
         processes.put(service.name(), ServiceProcess.start(service, layout.projectRoot(), layout.logs(), environmentFor(service)));
     }
 
+    /**
+     * Starts (or restarts) one service process with some of its settings replaced, e.g. an SMS provider
+     * for a test; also starts a second instance given {@link ServiceSpec#replica}.
+     */
+    public void startService(ServiceSpec service, Map<String, String> settings) throws Exception {
+        Map<String, String> env = environmentFor(service);
+        env.putAll(settings);
+        processes.put(service.name(), ServiceProcess.start(service, layout.projectRoot(), layout.logs(), env));
+    }
+
+    /** Stops one service the way an orchestrator would (SIGTERM, then SIGKILL after a grace period). */
+    public void stopService(ServiceSpec service) {
+        ServiceProcess process = processes.remove(service.name());
+        if (process != null) {
+            process.close();
+        }
+    }
+
     public Duration awaitReady(ServiceSpec service) throws InterruptedException {
         Duration took = processes.get(service.name()).awaitReady(READY_TIMEOUT);
         readyAfter.put(service.name(), took);
         LOG.infof("%-21s ready at %s (%.1f s after start, RSS %d MiB)", service.name(), service.baseUrl(),
                 took.toMillis() / 1000.0, processes.get(service.name()).rssMiB());
         return took;
+    }
+
+    /** The console log of a running service process (appended to across restarts). */
+    public java.nio.file.Path logOf(ServiceSpec service) {
+        return layout.logs().resolve(service.name() + ".log");
     }
 
     /** SIGKILLs one service (for fault tests); {@link #startService} and {@link #awaitReady} bring it back. */

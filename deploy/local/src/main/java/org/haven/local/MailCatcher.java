@@ -37,6 +37,13 @@ final class MailCatcher implements AutoCloseable {
     });
     private final Path archive;
     private int archived;
+    /**
+     * Messages in the order they arrived. GreenMail lists its messages mailbox by mailbox, so a new
+     * message to an older mailbox lands in the middle of its list; this keeps arrival order, which
+     * the archive and "what arrived since" both rely on.
+     */
+    private final java.util.List<MimeMessage> arrived = new java.util.ArrayList<>();
+    private final java.util.Set<MimeMessage> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     private MailCatcher(GreenMail smtp, HttpServer inbox, Path archive) {
         this.smtp = smtp;
@@ -67,12 +74,17 @@ final class MailCatcher implements AutoCloseable {
     }
 
     /** Every message received so far, oldest first. */
-    MimeMessage[] received() {
-        return smtp.getReceivedMessages();
+    synchronized MimeMessage[] received() {
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            if (seen.add(message)) {
+                arrived.add(message);
+            }
+        }
+        return arrived.toArray(new MimeMessage[0]);
     }
 
     private synchronized void archiveNew() {
-        MimeMessage[] messages = smtp.getReceivedMessages();
+        MimeMessage[] messages = received();
         for (; archived < messages.length; archived++) {
             MimeMessage message = messages[archived];
             try {
@@ -90,7 +102,7 @@ final class MailCatcher implements AutoCloseable {
                 <title>Haven local mail</title><style>body{font-family:sans-serif;margin:2rem;max-width:60rem}
                 article{border-bottom:1px solid #ccc;padding:1rem 0}pre{white-space:pre-wrap}</style></head><body>
                 <h1>Mail sent by the local Haven run</h1><p>Nothing here left this machine.</p>""");
-        MimeMessage[] messages = smtp.getReceivedMessages();
+        MimeMessage[] messages = received();
         for (int i = messages.length - 1; i >= 0; i--) {
             MimeMessage message = messages[i];
             try {
