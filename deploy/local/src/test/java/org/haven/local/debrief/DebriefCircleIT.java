@@ -1,21 +1,16 @@
 package org.haven.local.debrief;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import io.restassured.path.json.JsonPath;
 import org.haven.local.DemoTokens;
 import org.haven.local.PlatformExtension;
-import org.haven.local.HeadlessChromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.haven.local.BrowserSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.time.Duration;
@@ -44,38 +39,14 @@ class DebriefCircleIT {
     private static final String SITE = "site-north";
     private static final String SUPERVISOR = "sup-north";
 
-    private static Playwright playwright;
-    private static Browser chromium;
-    private BrowserContext context;
+    @RegisterExtension
+    static final BrowserSession browser = BrowserSession.window(1024, 900);
+
     private Page page;
-
-    @BeforeAll
-    static void launch() {
-        playwright = HeadlessChromium.playwright();
-        chromium = HeadlessChromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @BeforeEach
     void openBrowser() {
-        context = chromium.newContext(new Browser.NewContextOptions().setViewportSize(1024, 900));
-        context.setDefaultTimeout(20_000);
-        page = context.newPage();
-    }
-
-
-    @AfterEach
-    void closeBrowser() {
-        context.close();
+        page = browser.page();
     }
 
     @Test
@@ -83,10 +54,7 @@ class DebriefCircleIT {
         String incidentId = reportElopement();
         String debriefId = awaitDebriefOf(incidentId);
 
-        page.navigate(debriefService() + "/app/debriefs/" + debriefId);
-        page.locator("#username").fill(SUPERVISOR);
-        page.locator("#password").fill("demo");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        browser.signIn(debriefService() + "/app/debriefs/" + debriefId, SUPERVISOR);
         page.waitForURL(Pattern.compile(".*/app/debriefs/" + debriefId + "$"));
 
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Restorative debrief"))).isVisible();

@@ -1,24 +1,18 @@
 package org.haven.local.debrief;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import org.haven.local.DemoTokens;
 import org.haven.local.HavenPlatform;
-import org.haven.local.HeadlessChromium;
+import org.haven.local.BrowserSession;
 import org.haven.local.PlatformExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -49,42 +43,20 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(PlatformExtension.class)
 class DebriefOverviewIT {
 
-    private static final Path SCREENSHOTS = HeadlessChromium.screenshots();
+    @RegisterExtension
+    static final BrowserSession browser = BrowserSession.window(1100, 900);
 
-    private static Playwright playwright;
-    private static Browser chromium;
-    private BrowserContext context;
     private Page page;
     private final List<UUID> seeded = new ArrayList<>();
     private String upcomingId;
 
-    @BeforeAll
-    static void launch() throws Exception {
-        Files.createDirectories(SCREENSHOTS);
-        playwright = HeadlessChromium.playwright();
-        chromium = HeadlessChromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     @BeforeEach
     void openBrowser() {
-        context = chromium.newContext(new Browser.NewContextOptions().setViewportSize(1100, 900));
-        context.setDefaultTimeout(20_000);
-        page = context.newPage();
+        page = browser.page();
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        context.close();
         if (upcomingId != null) {
             given().auth().oauth2(DemoTokens.of("sup-north")).contentType("application/json")
                     .body(Map.of("reason", "End of the browser test"))
@@ -124,7 +96,7 @@ class DebriefOverviewIT {
         assertThat(lastMonthRow).containsText("20.0");
         assertThat(lastMonthRow).containsText("30.0");
         assertThat(page.content()).doesNotContain("C-4H8D").doesNotContain("High street");
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("debrief-compliance.png")).setFullPage(true));
+        browser.screenshot("debrief-compliance");
 
         page.locator("tr[data-id='" + upcomingId + "'] a").click();
         page.waitForURL(Pattern.compile(".*/app/debriefs/" + upcomingId + "$"));
@@ -147,10 +119,7 @@ class DebriefOverviewIT {
     }
 
     private void signIn(String username, String path) {
-        page.navigate(debriefService() + path);
-        page.locator("#username").fill(username);
-        page.locator("#password").fill("demo");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        browser.signIn(debriefService() + path, username);
         page.waitForURL(Pattern.compile(".*" + Pattern.quote(path) + "$"));
     }
 

@@ -1,25 +1,19 @@
 package org.haven.local.incident;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import io.restassured.path.json.JsonPath;
 import org.haven.local.DemoTokens;
 import org.haven.local.PlatformExtension;
-import org.haven.local.HeadlessChromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.haven.local.BrowserSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,47 +33,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(PlatformExtension.class)
 class ReportingFormIT {
 
-    private static final Path SCREENSHOTS = HeadlessChromium.screenshots();
+    @RegisterExtension
+    static final BrowserSession browser = BrowserSession.phone();
 
-    private static Playwright playwright;
-    private static Browser chromium;
     private BrowserContext context;
     private Page page;
     private Instant started;
 
-    @BeforeAll
-    static void launch() throws Exception {
-        Files.createDirectories(SCREENSHOTS);
-        playwright = HeadlessChromium.playwright();
-        chromium = HeadlessChromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     @BeforeEach
     void phone() {
         started = Instant.now().minusSeconds(5);
-        context = chromium.newContext(new Browser.NewContextOptions()
-                .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true).setDeviceScaleFactor(2));
-        context.setDefaultTimeout(20_000);
-        page = context.newPage();
+        context = browser.context();
+        page = browser.page();
         page.onDialog(dialog -> {
             throw new AssertionError("The page opened a dialog: " + dialog.message());
         });
-    }
-
-
-    @AfterEach
-    void closeContext() {
-        context.close();
     }
 
     private static String incidentService() {
@@ -87,16 +55,9 @@ class ReportingFormIT {
     }
 
     private void signInAsAna() {
-        page.navigate(incidentService() + "/app");
-        page.locator("#username").fill("staff-ana");
-        page.locator("#password").fill("demo");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        browser.signIn(incidentService() + "/app", "staff-ana");
         page.waitForURL(Pattern.compile(".*/app$"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Report an incident"))).isVisible();
-    }
-
-    private void screenshot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 
     /** Ana's recent elopements (occurred within 2 h; the form's times are to the minute) last seen at {@code place}, from the API. */
@@ -122,12 +83,12 @@ class ReportingFormIT {
     @Test
     void clientMissingPathIsCompletedInUnder30SecondsAndStartsTheCriticalResponse() {
         signInAsAna();
-        screenshot("01-start");
+        browser.screenshot("01-start");
         String place = "Bus stop " + UUID.randomUUID();
 
         long tapped = System.nanoTime();
         fillMissingClient(place);
-        screenshot("02-client-missing");
+        browser.screenshot("02-client-missing");
         page.locator("#missing-form").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send report")).tap();
         assertThat(page.locator("#result")).hasAttribute("data-status", "CRITICAL_RESPONSE_STARTED");
         Duration took = Duration.ofNanos(System.nanoTime() - tapped);
@@ -135,7 +96,7 @@ class ReportingFormIT {
         assertThat(took).isLessThan(Duration.ofSeconds(30));
         assertThat(page.locator("#result")).containsText("Critical response started");
         assertThat(page.locator("#mine li").first()).containsText("critical response started");
-        screenshot("03-received");
+        browser.screenshot("03-received");
 
         List<Map<String, Object>> stored = anasElopementsAt(place);
         assertThat(stored).hasSize(1);
@@ -160,7 +121,7 @@ class ReportingFormIT {
         assertThat(page.locator("#error-list")).containsText("Severity");
         assertThat(page.locator("#error-list")).containsText("What happened");
         assertThat(full.getByLabel("What happened (facts only)")).hasAttribute("aria-invalid", "true");
-        screenshot("04-full-form-validation");
+        browser.screenshot("04-full-form-validation");
 
         String place = "Garden gate " + UUID.randomUUID();
         full.getByLabel("Type", new Locator.GetByLabelOptions().setExact(true)).selectOption("ELOPEMENT");
@@ -174,7 +135,7 @@ class ReportingFormIT {
         assertThat(page.locator("#error-list")).containsText("Last seen at");
         assertThat(page.locator("#error-list")).containsText("Clothing");
         assertThat(page.locator("#error-list li")).hasCount(2);
-        screenshot("05-full-form-server-validation");
+        browser.screenshot("05-full-form-server-validation");
 
         full.getByLabel("Last seen at").fill(java.time.LocalDateTime.now().minusMinutes(20).withSecond(0).withNano(0).toString());
         full.getByLabel("Clothing", new Locator.GetByLabelOptions().setExact(true)).fill("Green coat");
@@ -201,7 +162,7 @@ class ReportingFormIT {
         assertThat(page.locator("#result")).containsText("Saved on this phone");
         assertThat(page.locator("#connection")).containsText("1 report is waiting to be sent");
         assertThat(page.evaluate("() => JSON.parse(localStorage.getItem('haven.unsent-reports.v1')).length")).isEqualTo(1);
-        screenshot("06-offline-saved");
+        browser.screenshot("06-offline-saved");
         assertThat(anasElopementsAt(place)).isEmpty();
 
         context.setOffline(false);
@@ -244,7 +205,7 @@ class ReportingFormIT {
         assertThat(page.evaluate("() => document.documentElement.scrollWidth <= 320")).isEqualTo(true);
         double sendHeight = page.locator("#full-form button[type=submit]").boundingBox().height;
         assertThat(sendHeight).isGreaterThanOrEqualTo(48);
-        screenshot("07-full-form-320px");
+        browser.screenshot("07-full-form-320px");
 
         // keyboard only: Tab reaches the type field and every control has an accessible name
         assertThat(page.evaluate("() => [...document.querySelectorAll('#full-form input:not([type=hidden]), #full-form select, #full-form textarea')]"

@@ -1,22 +1,15 @@
 package org.haven.local.wellness;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import org.haven.local.DemoTokens;
-import org.haven.local.HeadlessChromium;
+import org.haven.local.BrowserSession;
 import org.haven.local.PlatformExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,41 +30,14 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(PlatformExtension.class)
 class WellnessCheckInIT {
 
-    private static final Path SCREENSHOTS = HeadlessChromium.screenshots();
+    @RegisterExtension
+    static final BrowserSession browser = BrowserSession.phone();
 
-    private static Playwright playwright;
-    private static Browser chromium;
-    private BrowserContext context;
     private Page page;
-
-    @BeforeAll
-    static void launch() throws Exception {
-        Files.createDirectories(SCREENSHOTS);
-        playwright = HeadlessChromium.playwright();
-        chromium = HeadlessChromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @BeforeEach
     void phone() {
-        context = chromium.newContext(new Browser.NewContextOptions()
-                .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true).setDeviceScaleFactor(2));
-        context.setDefaultTimeout(20_000);
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
+        page = browser.page();
     }
 
     @Test
@@ -79,13 +45,10 @@ class WellnessCheckInIT {
         String incidentId = reportElopement();
         String followUp = awaitAnasFollowUp(incidentId, "SELF_CHECK_IN_72H");
 
-        page.navigate(wellnessService() + "/app/wellness");
-        page.locator("#username").fill("staff-ana");
-        page.locator("#password").fill("demo");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        browser.signIn(wellnessService() + "/app/wellness", "staff-ana");
         page.waitForURL(Pattern.compile(".*/app/wellness$"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("My follow-ups"))).isVisible();
-        screenshot("wellness-01-my-follow-ups");
+        browser.screenshot("wellness-01-my-follow-ups");
 
         page.locator("a[href='/app/wellness/followups/" + followUp + "/check-in']").tap();
         page.waitForURL(Pattern.compile(".*/app/wellness/followups/" + followUp + "/check-in$"));
@@ -102,7 +65,7 @@ class WellnessCheckInIT {
                 .getByText("Somewhat").tap();
         page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Would you like some support right now?"))
                 .getByText("Yes", new com.microsoft.playwright.Locator.GetByTextOptions().setExact(true)).tap();
-        screenshot("wellness-02-check-in-form");
+        browser.screenshot("wellness-02-check-in-form");
         double sendHeight = page.locator("#send").boundingBox().height;
         assertThat(sendHeight).isGreaterThanOrEqualTo(48);
         page.locator("#send").tap();
@@ -115,11 +78,11 @@ class WellnessCheckInIT {
         assertThat(page.locator("#support")).containsText("Employee assistance programme");
         assertThat(page.locator("#support")).containsText("Time off to recover");
         assertThat(page.evaluate("() => document.documentElement.scrollWidth <= 390")).isEqualTo(true);
-        screenshot("wellness-03-result-and-support");
+        browser.screenshot("wellness-03-result-and-support");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("I'd like a conversation")).tap();
         assertThat(page.locator("#conversation-asked")).containsText("You asked for a conversation");
-        screenshot("wellness-04-conversation-asked");
+        browser.screenshot("wellness-04-conversation-asked");
 
         String checkInId = page.url().substring(page.url().lastIndexOf('/') + 1);
         given().auth().oauth2(DemoTokens.of("staff-ana")).when().get(wellnessService() + "/api/checkins/" + checkInId)
@@ -132,10 +95,6 @@ class WellnessCheckInIT {
                 .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("COMPLETED"));
         given().auth().oauth2(DemoTokens.of("sup-north")).when().get(wellnessService() + "/app/wellness/check-ins/" + checkInId)
                 .then().statusCode(404);
-    }
-
-    private void screenshot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 
     private static String wellnessService() {
