@@ -129,6 +129,30 @@ public final class HavenPlatform implements AutoCloseable {
         return rss;
     }
 
+    /**
+     * CPU time used so far by each service, by PostgreSQL (the postmaster and its backends) and by this JVM
+     * (the broker runs in it). Differences between two readings tell what a workload cost, which stays
+     * meaningful on a machine busy with other work where latencies do not.
+     */
+    public Map<String, Duration> cpuTime() {
+        Map<String, Duration> cpu = new LinkedHashMap<>();
+        synchronized (processes) {
+            processes.forEach((name, process) -> cpu.put(name, process.cpuTime()));
+        }
+        cpu.put("postgres", postgresCpuTime());
+        cpu.put("launcher+kafka", ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
+        return cpu;
+    }
+
+    private Duration postgresCpuTime() {
+        String dataDir = layout.dataDir().resolve("postgres").toAbsolutePath().toString();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains(dataDir)).orElse(false))
+                .flatMap(postmaster -> java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster), postmaster.descendants()))
+                .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus);
+    }
+
     /** The issuer the services trust; its token endpoint is {@code <issuer>/protocol/openid-connect/token}. */
     public String oidcIssuer() {
         return identity.issuer();

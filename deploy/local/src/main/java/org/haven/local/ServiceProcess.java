@@ -47,9 +47,11 @@ final class ServiceProcess implements AutoCloseable {
         // Small heaps and the serial collector: four services share a 2-core laptop with Kafka and PostgreSQL.
         command.add("-XX:+UseSerialGC");
         command.add("-Xmx256m");
+        // Extra JVM options for every service; "{service}" becomes the service's name, so that e.g.
+        // -XX:StartFlightRecording=filename=/tmp/{service}.jfr gives each process its own recording.
         String extra = System.getenv("HAVEN_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {
-            command.addAll(List.of(extra.trim().split("\\s+")));
+            command.addAll(List.of(extra.trim().replace("{service}", spec.name()).split("\\s+")));
         }
         command.add("-jar");
         command.add(jar.toString());
@@ -92,6 +94,11 @@ final class ServiceProcess implements AutoCloseable {
             Thread.sleep(100);
         }
         throw new IllegalStateException(spec.name() + " was not ready within " + timeout.toSeconds() + " s; see " + log);
+    }
+
+    /** CPU time (user + system) the process has used so far; zero when the platform does not tell. */
+    java.time.Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElse(java.time.Duration.ZERO);
     }
 
     /** Resident set size of the process in MiB, read from /proc (Linux). */

@@ -98,7 +98,10 @@ public final class HavenBenchmark {
             report.put("rssUnderLoadMiB", e2e.remove("rssUnderLoadMiB"));
 
             System.out.printf("(c) highest sustained accepted POSTs (%d workers, %d s) …%n", workers, maxSeconds);
-            report.put("maxAccepted", maxAccepted(incidents, token, workers, maxSeconds));
+            Map<String, Duration> cpuBefore = platform.cpuTime();
+            Map<String, Object> max = maxAccepted(incidents, token, workers, maxSeconds);
+            max.put("cpuMsPerAccepted", cpuPer(cpuBefore, platform.cpuTime(), (Long) max.get("accepted")));
+            report.put("maxAccepted", max);
         } finally {
             deleteTree(data);
         }
@@ -117,8 +120,10 @@ public final class HavenBenchmark {
         observer.start();
         assigned.await(60, TimeUnit.SECONDS);
 
+        Map<String, Duration> cpuBefore = platform.cpuTime();
         AtomicLong accepted = new AtomicLong();
         AtomicLong refused = new AtomicLong();
+        AtomicLong unanswered = new AtomicLong();
         java.util.concurrent.atomic.AtomicReference<String> firstRefusal = new java.util.concurrent.atomic.AtomicReference<>();
         long interval = 1_000_000_000L / rate;
         long next = System.nanoTime();
@@ -150,7 +155,10 @@ public final class HavenBenchmark {
             }
         }
         for (var future : inFlight) {
-            future.exceptionally(e -> null).join();
+            future.exceptionally(e -> {
+                unanswered.incrementAndGet();
+                return null;
+            }).join();
         }
         long settle = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < settle && sentAt.keySet().stream().anyMatch(id -> effectAt.getOrDefault(id, Map.of()).size() < 3)) {
@@ -158,6 +166,7 @@ public final class HavenBenchmark {
         }
         observing.set(false);
         observer.join();
+        Map<String, Double> cpuPerIncident = cpuPer(cpuBefore, platform.cpuTime(), accepted.get());
 
         Map<String, List<Long>> latencies = new LinkedHashMap<>();
         for (String effect : List.of("alert", "debrief", "followUps")) {
@@ -180,13 +189,23 @@ public final class HavenBenchmark {
         result.put("seconds", seconds);
         result.put("accepted", accepted.get());
         result.put("refused", refused.get());
+        result.put("unanswered", unanswered.get());
         if (firstRefusal.get() != null) {
             result.put("firstRefusal", firstRefusal.get());
         }
         result.put("effectsMissingAfter60s", missing);
         latencies.forEach((effect, samples) -> result.put(effect, Percentiles.of(samples)));
         result.put("rssUnderLoadMiB", rssPeak);
+        result.put("cpuMsPerIncident", cpuPerIncident);
         return result;
+    }
+
+    /** CPU milliseconds each process spent per unit of work between two readings. */
+    private static Map<String, Double> cpuPer(Map<String, Duration> before, Map<String, Duration> after, long units) {
+        Map<String, Double> perUnit = new LinkedHashMap<>();
+        after.forEach((name, cpu) -> perUnit.put(name,
+                Math.round(10.0 * cpu.minus(before.getOrDefault(name, Duration.ZERO)).toMillis() / Math.max(1, units)) / 10.0));
+        return perUnit;
     }
 
     /** Records when each incident's effects are announced on Kafka: by then each is committed in its service. */
@@ -305,8 +324,10 @@ public final class HavenBenchmark {
         System.out.printf("Floor: Kafka hop           %s%n", hop);
         System.out.printf("Floor: PostgreSQL commit   %s%n", commit);
         System.out.printf("Floor: chain (2 hops + 2 commits)  p50 %.1f ms  p99 %.1f ms%n", floorP50, floorP99);
-        System.out.printf("%nEnd to end at %s/s for %s s: accepted %s, refused %s, effects missing %s%n",
-                e2e.get("rate"), e2e.get("seconds"), e2e.get("accepted"), e2e.get("refused"), e2e.get("effectsMissingAfter60s"));
+        System.out.printf("%nEnd to end at %s/s for %s s: accepted %s, refused %s, unanswered %s, effects missing %s%n",
+                e2e.get("rate"), e2e.get("seconds"), e2e.get("accepted"), e2e.get("refused"), e2e.get("unanswered"),
+                e2e.get("effectsMissingAfter60s"));
+        System.out.printf("  CPU ms per incident: %s%n", e2e.get("cpuMsPerIncident"));
         for (String effect : List.of("alert", "debrief", "followUps")) {
             Percentiles p = (Percentiles) e2e.get(effect);
             System.out.printf("  POST -> %-10s %s   = %.1f× / %.1f× the floor (p50 / p99)%n", effect, p, p.p50() / floorP50, p.p99() / floorP99);
@@ -315,6 +336,7 @@ public final class HavenBenchmark {
         Map<String, Object> max = (Map<String, Object>) report.get("maxAccepted");
         System.out.printf("%nHighest sustained accepted POSTs: %.0f/s (%s workers, %s s, %s failed)%n",
                 max.get("acceptedPerSecond"), max.get("workers"), max.get("seconds"), max.get("failed"));
+        System.out.printf("  CPU ms per accepted POST: %s%n", max.get("cpuMsPerAccepted"));
         System.out.printf("%nReady after start (ms): %s%nRSS idle (MiB): %s%nRSS under load, peak (MiB): %s%n",
                 report.get("readyAfterMs"), report.get("rssIdleMiB"), report.get("rssUnderLoadMiB"));
     }
