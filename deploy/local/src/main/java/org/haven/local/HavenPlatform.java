@@ -29,6 +29,7 @@ public final class HavenPlatform implements AutoCloseable {
     private LocalIdentityProvider identity;
     private final Map<String, ServiceProcess> processes = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, Duration> readyAfter = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, Duration> cpuToReady = Collections.synchronizedMap(new LinkedHashMap<>());
 
     public HavenPlatform(PlatformLayout layout) {
         this.layout = layout;
@@ -72,6 +73,7 @@ public final class HavenPlatform implements AutoCloseable {
     public Duration awaitReady(ServiceSpec service) throws InterruptedException {
         Duration took = processes.get(service.name()).awaitReady(READY_TIMEOUT);
         readyAfter.put(service.name(), took);
+        cpuToReady.put(service.name(), processes.get(service.name()).cpuTime());
         LOG.infof("%-21s ready at %s (%.1f s after start, RSS %d MiB)", service.name(), service.baseUrl(),
                 took.toMillis() / 1000.0, processes.get(service.name()).rssMiB());
         return took;
@@ -119,6 +121,11 @@ public final class HavenPlatform implements AutoCloseable {
 
     public Map<String, Duration> readyAfter() {
         return Map.copyOf(readyAfter);
+    }
+
+    /** CPU time each service had used when it became ready: what starting cost, however busy the machine. */
+    public Map<String, Duration> cpuToReady() {
+        return Map.copyOf(cpuToReady);
     }
 
     public Map<String, Long> rssMiB() {

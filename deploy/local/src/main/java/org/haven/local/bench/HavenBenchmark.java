@@ -77,6 +77,9 @@ public final class HavenBenchmark {
             Map<String, Object> start = new LinkedHashMap<>();
             platform.readyAfter().forEach((name, took) -> start.put(name, took.toMillis()));
             report.put("readyAfterMs", start);
+            Map<String, Object> startCpu = new LinkedHashMap<>();
+            platform.cpuToReady().forEach((name, cpu) -> startCpu.put(name, cpu.toMillis()));
+            report.put("cpuMsToReady", startCpu);
             Thread.sleep(5_000);
             report.put("rssIdleMiB", platform.rssMiB());
 
@@ -337,8 +340,8 @@ public final class HavenBenchmark {
         System.out.printf("%nHighest sustained accepted POSTs: %.0f/s (%s workers, %s s, %s failed)%n",
                 max.get("acceptedPerSecond"), max.get("workers"), max.get("seconds"), max.get("failed"));
         System.out.printf("  CPU ms per accepted POST: %s%n", max.get("cpuMsPerAccepted"));
-        System.out.printf("%nReady after start (ms): %s%nRSS idle (MiB): %s%nRSS under load, peak (MiB): %s%n",
-                report.get("readyAfterMs"), report.get("rssIdleMiB"), report.get("rssUnderLoadMiB"));
+        System.out.printf("%nReady after start (ms): %s%nCPU used until ready (ms): %s%nRSS idle (MiB): %s%nRSS under load, peak (MiB): %s%n",
+                report.get("readyAfterMs"), report.get("cpuMsToReady"), report.get("rssIdleMiB"), report.get("rssUnderLoadMiB"));
     }
 
     private static Map<String, String> options(String[] args) {
