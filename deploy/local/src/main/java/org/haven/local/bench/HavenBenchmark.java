@@ -81,6 +81,14 @@ public final class HavenBenchmark {
             platform.cpuToReady().forEach((name, cpu) -> startCpu.put(name, cpu.toMillis()));
             report.put("cpuMsToReady", startCpu);
             Thread.sleep(5_000);
+            Map<String, Duration> idleFrom = platform.cpuTime();
+            long idleStart = System.nanoTime();
+            Thread.sleep(10_000);
+            double idleSeconds = (System.nanoTime() - idleStart) / 1e9;
+            Map<String, Object> idleCpu = new LinkedHashMap<>();
+            platform.cpuTime().forEach((name, cpu) -> idleCpu.put(name,
+                    Math.round(cpu.minus(idleFrom.getOrDefault(name, Duration.ZERO)).toMillis() / idleSeconds)));
+            report.put("cpuMsPerSecondIdle", idleCpu);
             report.put("rssIdleMiB", platform.rssMiB());
 
             System.out.println("\n(a) floor …");
@@ -340,8 +348,10 @@ public final class HavenBenchmark {
         System.out.printf("%nHighest sustained accepted POSTs: %.0f/s (%s workers, %s s, %s failed)%n",
                 max.get("acceptedPerSecond"), max.get("workers"), max.get("seconds"), max.get("failed"));
         System.out.printf("  CPU ms per accepted POST: %s%n", max.get("cpuMsPerAccepted"));
-        System.out.printf("%nReady after start (ms): %s%nCPU used until ready (ms): %s%nRSS idle (MiB): %s%nRSS under load, peak (MiB): %s%n",
-                report.get("readyAfterMs"), report.get("cpuMsToReady"), report.get("rssIdleMiB"), report.get("rssUnderLoadMiB"));
+        System.out.printf("%nReady after start (ms): %s%nCPU used until ready (ms): %s%nCPU used at idle (ms per s): %s%n"
+                        + "RSS idle (MiB): %s%nRSS under load, peak (MiB): %s%n",
+                report.get("readyAfterMs"), report.get("cpuMsToReady"), report.get("cpuMsPerSecondIdle"), report.get("rssIdleMiB"),
+                report.get("rssUnderLoadMiB"));
     }
 
     private static Map<String, String> options(String[] args) {
