@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The whole platform on one machine without Docker: PostgreSQL, a Kafka broker, a mail catcher, a
@@ -155,7 +156,7 @@ public final class HavenPlatform implements AutoCloseable {
         String dataDir = layout.dataDir().resolve("postgres").toAbsolutePath().toString();
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains(dataDir)).orElse(false))
-                .flatMap(postmaster -> java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster), postmaster.descendants()))
+                .flatMap(postmaster -> Stream.concat(Stream.of(postmaster), postmaster.descendants()))
                 .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
                 .reduce(Duration.ZERO, Duration::plus);
     }

@@ -104,8 +104,8 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** CPU time (user + system) the process has used so far; zero when the platform does not tell. */
-    java.time.Duration cpuTime() {
-        return process.toHandle().info().totalCpuDuration().orElse(java.time.Duration.ZERO);
+    Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     /** Resident set size of the process in MiB, read from /proc (Linux). */
