@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The whole platform on one machine without Docker: PostgreSQL, a Kafka broker, a mail catcher, a
@@ -29,6 +30,7 @@ public final class HavenPlatform implements AutoCloseable {
     private LocalIdentityProvider identity;
     private final Map<String, ServiceProcess> processes = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, Duration> readyAfter = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, Duration> cpuToReady = Collections.synchronizedMap(new LinkedHashMap<>());
 
     public HavenPlatform(PlatformLayout layout) {
         this.layout = layout;
@@ -90,6 +92,7 @@ public final class HavenPlatform implements AutoCloseable {
     public Duration awaitReady(ServiceSpec service) throws InterruptedException {
         Duration took = processes.get(service.name()).awaitReady(READY_TIMEOUT);
         readyAfter.put(service.name(), took);
+        cpuToReady.put(service.name(), processes.get(service.name()).cpuTime());
         LOG.infof("%-21s ready at %s (%.1f s after start, RSS %d MiB)", service.name(), service.baseUrl(),
                 took.toMillis() / 1000.0, processes.get(service.name()).rssMiB());
         return took;
@@ -144,12 +147,41 @@ public final class HavenPlatform implements AutoCloseable {
         return Map.copyOf(readyAfter);
     }
 
+    /** CPU time each service had used when it became ready: what starting cost, however busy the machine. */
+    public Map<String, Duration> cpuToReady() {
+        return Map.copyOf(cpuToReady);
+    }
+
     public Map<String, Long> rssMiB() {
         Map<String, Long> rss = new LinkedHashMap<>();
         synchronized (processes) {
             processes.forEach((name, process) -> rss.put(name, process.rssMiB()));
         }
         return rss;
+    }
+
+    /**
+     * CPU time used so far by each service, by PostgreSQL (the postmaster and its backends) and by this JVM
+     * (the broker runs in it). Differences between two readings tell what a workload cost, which stays
+     * meaningful on a machine busy with other work where latencies do not.
+     */
+    public Map<String, Duration> cpuTime() {
+        Map<String, Duration> cpu = new LinkedHashMap<>();
+        synchronized (processes) {
+            processes.forEach((name, process) -> cpu.put(name, process.cpuTime()));
+        }
+        cpu.put("postgres", postgresCpuTime());
+        cpu.put("launcher+kafka", ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
+        return cpu;
+    }
+
+    private Duration postgresCpuTime() {
+        String dataDir = layout.dataDir().resolve("postgres").toAbsolutePath().toString();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains(dataDir)).orElse(false))
+                .flatMap(postmaster -> Stream.concat(Stream.of(postmaster), postmaster.descendants()))
+                .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus);
     }
 
     /** The issuer the services trust; its token endpoint is {@code <issuer>/protocol/openid-connect/token}. */

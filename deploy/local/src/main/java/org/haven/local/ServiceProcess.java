@@ -44,12 +44,21 @@ final class ServiceProcess implements AutoCloseable {
         Path log = logs.resolve(spec.name() + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // Small heaps and the serial collector: four services share a 2-core laptop with Kafka and PostgreSQL.
+        // Four services share a 2-core laptop with Kafka and PostgreSQL: the serial collector; a heap that
+        // starts small and gives memory back after a collection; and the C1 compiler only, because C2's
+        // compilations cost more CPU than they save in runs of minutes (measured in docs/benchmarks.md).
+        // HAVEN_JAVA_OPTS comes later on the command line and overrides any of these.
         command.add("-XX:+UseSerialGC");
+        command.add("-Xms24m");
         command.add("-Xmx256m");
+        command.add("-XX:MinHeapFreeRatio=10");
+        command.add("-XX:MaxHeapFreeRatio=30");
+        command.add("-XX:TieredStopAtLevel=1");
+        // Extra JVM options for every service; "{service}" becomes the service's name, so that e.g.
+        // -XX:StartFlightRecording=filename=/tmp/{service}.jfr gives each process its own recording.
         String extra = System.getenv("HAVEN_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {
-            command.addAll(List.of(extra.trim().split("\\s+")));
+            command.addAll(List.of(extra.trim().replace("{service}", spec.name()).split("\\s+")));
         }
         command.add("-jar");
         command.add(jar.toString());
@@ -92,6 +101,11 @@ final class ServiceProcess implements AutoCloseable {
             Thread.sleep(100);
         }
         throw new IllegalStateException(spec.name() + " was not ready within " + timeout.toSeconds() + " s; see " + log);
+    }
+
+    /** CPU time (user + system) the process has used so far; zero when the platform does not tell. */
+    Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     /** Resident set size of the process in MiB, read from /proc (Linux). */

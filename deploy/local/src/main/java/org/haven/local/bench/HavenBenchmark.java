@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.haven.local.HavenPlatform;
 import org.haven.local.PlatformLayout;
+import org.haven.local.ServiceSpec;
 import org.haven.local.identity.LocalIdentityProvider;
 
 import java.io.IOException;
@@ -63,6 +64,7 @@ public final class HavenBenchmark {
         int rate = Integer.parseInt(options.getOrDefault("rate", "50"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
         int maxSeconds = Integer.parseInt(options.getOrDefault("max-seconds", "20"));
+        int warmUpSeconds = Integer.parseInt(options.getOrDefault("warm-up-seconds", "0"));
         int workers = Integer.parseInt(options.getOrDefault("workers", "32"));
         Path root = Path.of(System.getProperty("haven.root", ".")).toAbsolutePath().normalize();
         Path out = Path.of(options.getOrDefault("out", root.resolve("deploy/local/target/benchmark.json").toString()));
@@ -77,7 +79,18 @@ public final class HavenBenchmark {
             Map<String, Object> start = new LinkedHashMap<>();
             platform.readyAfter().forEach((name, took) -> start.put(name, took.toMillis()));
             report.put("readyAfterMs", start);
+            Map<String, Object> startCpu = new LinkedHashMap<>();
+            platform.cpuToReady().forEach((name, cpu) -> startCpu.put(name, cpu.toMillis()));
+            report.put("cpuMsToReady", startCpu);
             Thread.sleep(5_000);
+            Map<String, Duration> idleFrom = platform.cpuTime();
+            long idleStart = System.nanoTime();
+            Thread.sleep(10_000);
+            double idleSeconds = (System.nanoTime() - idleStart) / 1e9;
+            Map<String, Object> idleCpu = new LinkedHashMap<>();
+            platform.cpuTime().forEach((name, cpu) -> idleCpu.put(name,
+                    Math.round(cpu.minus(idleFrom.getOrDefault(name, Duration.ZERO)).toMillis() / idleSeconds)));
+            report.put("cpuMsPerSecondIdle", idleCpu);
             report.put("rssIdleMiB", platform.rssMiB());
 
             System.out.println("\n(a) floor …");
@@ -92,13 +105,20 @@ public final class HavenBenchmark {
             String token = token(platform.oidcIssuer(), "staff-ana");
             String incidents = platform.service("incident-service").baseUrl() + "/api/incidents";
 
+            if (warmUpSeconds > 0) {
+                System.out.printf("(b) warm-up: %d incidents/s for %d s, not measured …%n", rate, warmUpSeconds);
+                report.put("warmUp", warmUp(platform, incidents, token, rate, warmUpSeconds));
+            }
             System.out.printf("(b) end-to-end at %d incidents/s for %d s …%n", rate, seconds);
             Map<String, Object> e2e = endToEnd(platform, incidents, token, rate, seconds);
             report.put("endToEnd", e2e);
             report.put("rssUnderLoadMiB", e2e.remove("rssUnderLoadMiB"));
 
             System.out.printf("(c) highest sustained accepted POSTs (%d workers, %d s) …%n", workers, maxSeconds);
-            report.put("maxAccepted", maxAccepted(incidents, token, workers, maxSeconds));
+            Map<String, Duration> cpuBefore = platform.cpuTime();
+            Map<String, Object> max = maxAccepted(incidents, token, workers, maxSeconds);
+            max.put("cpuMsPerAccepted", cpuPer(cpuBefore, platform.cpuTime(), (Long) max.get("accepted")));
+            report.put("maxAccepted", max);
         } finally {
             deleteTree(data);
         }
@@ -117,8 +137,10 @@ public final class HavenBenchmark {
         observer.start();
         assigned.await(60, TimeUnit.SECONDS);
 
+        Map<String, Duration> cpuBefore = platform.cpuTime();
         AtomicLong accepted = new AtomicLong();
         AtomicLong refused = new AtomicLong();
+        AtomicLong unanswered = new AtomicLong();
         java.util.concurrent.atomic.AtomicReference<String> firstRefusal = new java.util.concurrent.atomic.AtomicReference<>();
         long interval = 1_000_000_000L / rate;
         long next = System.nanoTime();
@@ -150,7 +172,10 @@ public final class HavenBenchmark {
             }
         }
         for (var future : inFlight) {
-            future.exceptionally(e -> null).join();
+            future.exceptionally(e -> {
+                unanswered.incrementAndGet();
+                return null;
+            }).join();
         }
         long settle = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < settle && sentAt.keySet().stream().anyMatch(id -> effectAt.getOrDefault(id, Map.of()).size() < 3)) {
@@ -158,6 +183,7 @@ public final class HavenBenchmark {
         }
         observing.set(false);
         observer.join();
+        Map<String, Double> cpuPerIncident = cpuPer(cpuBefore, platform.cpuTime(), accepted.get());
 
         Map<String, List<Long>> latencies = new LinkedHashMap<>();
         for (String effect : List.of("alert", "debrief", "followUps")) {
@@ -180,13 +206,65 @@ public final class HavenBenchmark {
         result.put("seconds", seconds);
         result.put("accepted", accepted.get());
         result.put("refused", refused.get());
+        result.put("unanswered", unanswered.get());
         if (firstRefusal.get() != null) {
             result.put("firstRefusal", firstRefusal.get());
         }
         result.put("effectsMissingAfter60s", missing);
         latencies.forEach((effect, samples) -> result.put(effect, Percentiles.of(samples)));
         result.put("rssUnderLoadMiB", rssPeak);
+        result.put("cpuMsPerIncident", cpuPerIncident);
         return result;
+    }
+
+    /**
+     * The same load as the measured run, unmeasured, so that the measured run sees the services' code
+     * compiled, as a service that has run for a while is. Waits until the services are idle again
+     * (their CPU use back near its idle rate), so the warm-up's backlog does not count as latency.
+     */
+    private static Map<String, Object> warmUp(HavenPlatform platform, String incidents, String token, int rate, int seconds)
+            throws Exception {
+        long interval = 1_000_000_000L / rate;
+        long next = System.nanoTime();
+        long end = next + TimeUnit.SECONDS.toNanos(seconds);
+        List<java.util.concurrent.CompletableFuture<?>> inFlight = new ArrayList<>();
+        while (System.nanoTime() < end) {
+            long now = System.nanoTime();
+            if (now < next) {
+                Thread.sleep(0, (int) Math.min(999_999, next - now));
+                continue;
+            }
+            next += interval;
+            inFlight.add(HTTP.sendAsync(post(incidents, token, "ELOPEMENT", "HIGH"), HttpResponse.BodyHandlers.discarding()));
+        }
+        for (var future : inFlight) {
+            future.exceptionally(e -> null).join();
+        }
+        long settleFrom = System.nanoTime();
+        long deadline = settleFrom + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            Map<String, Duration> before = platform.cpuTime();
+            Thread.sleep(2_000);
+            Map<String, Duration> after = platform.cpuTime();
+            boolean idle = platform.services().stream().map(ServiceSpec::name)
+                    .allMatch(name -> after.get(name).minus(before.get(name)).toMillis() < 200);
+            if (idle) {
+                break;
+            }
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("rate", rate);
+        result.put("seconds", seconds);
+        result.put("settledAfterMs", (System.nanoTime() - settleFrom) / 1_000_000);
+        return result;
+    }
+
+    /** CPU milliseconds each process spent per unit of work between two readings. */
+    private static Map<String, Double> cpuPer(Map<String, Duration> before, Map<String, Duration> after, long units) {
+        Map<String, Double> perUnit = new LinkedHashMap<>();
+        after.forEach((name, cpu) -> perUnit.put(name,
+                Math.round(10.0 * cpu.minus(before.getOrDefault(name, Duration.ZERO)).toMillis() / Math.max(1, units)) / 10.0));
+        return perUnit;
     }
 
     /** Records when each incident's effects are announced on Kafka: by then each is committed in its service. */
@@ -305,8 +383,13 @@ public final class HavenBenchmark {
         System.out.printf("Floor: Kafka hop           %s%n", hop);
         System.out.printf("Floor: PostgreSQL commit   %s%n", commit);
         System.out.printf("Floor: chain (2 hops + 2 commits)  p50 %.1f ms  p99 %.1f ms%n", floorP50, floorP99);
-        System.out.printf("%nEnd to end at %s/s for %s s: accepted %s, refused %s, effects missing %s%n",
-                e2e.get("rate"), e2e.get("seconds"), e2e.get("accepted"), e2e.get("refused"), e2e.get("effectsMissingAfter60s"));
+        if (report.get("warmUp") != null) {
+            System.out.printf("%nAfter an unmeasured warm-up: %s%n", report.get("warmUp"));
+        }
+        System.out.printf("%nEnd to end at %s/s for %s s: accepted %s, refused %s, unanswered %s, effects missing %s%n",
+                e2e.get("rate"), e2e.get("seconds"), e2e.get("accepted"), e2e.get("refused"), e2e.get("unanswered"),
+                e2e.get("effectsMissingAfter60s"));
+        System.out.printf("  CPU ms per incident: %s%n", e2e.get("cpuMsPerIncident"));
         for (String effect : List.of("alert", "debrief", "followUps")) {
             Percentiles p = (Percentiles) e2e.get(effect);
             System.out.printf("  POST -> %-10s %s   = %.1f× / %.1f× the floor (p50 / p99)%n", effect, p, p.p50() / floorP50, p.p99() / floorP99);
@@ -315,8 +398,11 @@ public final class HavenBenchmark {
         Map<String, Object> max = (Map<String, Object>) report.get("maxAccepted");
         System.out.printf("%nHighest sustained accepted POSTs: %.0f/s (%s workers, %s s, %s failed)%n",
                 max.get("acceptedPerSecond"), max.get("workers"), max.get("seconds"), max.get("failed"));
-        System.out.printf("%nReady after start (ms): %s%nRSS idle (MiB): %s%nRSS under load, peak (MiB): %s%n",
-                report.get("readyAfterMs"), report.get("rssIdleMiB"), report.get("rssUnderLoadMiB"));
+        System.out.printf("  CPU ms per accepted POST: %s%n", max.get("cpuMsPerAccepted"));
+        System.out.printf("%nReady after start (ms): %s%nCPU used until ready (ms): %s%nCPU used at idle (ms per s): %s%n"
+                        + "RSS idle (MiB): %s%nRSS under load, peak (MiB): %s%n",
+                report.get("readyAfterMs"), report.get("cpuMsToReady"), report.get("cpuMsPerSecondIdle"), report.get("rssIdleMiB"),
+                report.get("rssUnderLoadMiB"));
     }
 
     private static Map<String, String> options(String[] args) {
