@@ -7,6 +7,11 @@ import org.haven.events.IncidentReported;
 import org.haven.notification.domain.Directory;
 import org.haven.notification.domain.SiteRole;
 import org.haven.notification.persistence.DirectorySeed;
+import java.util.List;
+import org.haven.notification.domain.Site;
+import org.haven.notification.domain.EscalationTarget;
+import org.haven.notification.domain.EscalationLevel;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.haven.testing.HavenInfrastructure;
 import org.haven.testing.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -54,6 +59,25 @@ class DirectoryTest {
         assertThat(directory.members("site-north")).extracting(m -> m.person().id + "/" + m.role())
                 .containsExactly("sup-north/SUPERVISOR", "dir-1/PROGRAM_DIRECTOR");
         assertThat(directory.withRole("site-south", SiteRole.SUPERVISOR)).extracting(p -> p.id).containsExactly("sup-south");
+    }
+
+    @Test
+    void loadingTheSeedAgainKeepsTheChainAnAdminSet() {
+        List<EscalationLevel> seeded = directory.configuredChain("site-south");
+        int seededRepeats = QuarkusTransaction.requiringNew().call(() -> Site.<Site>findById("site-south").escalationRepeats);
+        try {
+            directory.replaceChain("site-south", 1, List.of(
+                    EscalationLevel.of("site-south", 0, Duration.ZERO, EscalationTarget.SUPERVISORS, null),
+                    EscalationLevel.of("site-south", 0, Duration.ofMinutes(7), EscalationTarget.PROGRAM_DIRECTORS, null)));
+
+            seed.load("demo");
+
+            assertThat(directory.configuredChain("site-south")).extracting(EscalationLevel::after)
+                    .containsExactly(Duration.ZERO, Duration.ofMinutes(7));
+        } finally {
+            directory.replaceChain("site-south", seededRepeats, seeded.stream()
+                    .map(l -> EscalationLevel.of("site-south", 0, l.after(), l.target, l.personId)).toList());
+        }
     }
 
     @Test

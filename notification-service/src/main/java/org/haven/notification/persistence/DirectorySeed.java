@@ -25,7 +25,9 @@ import java.util.Set;
 
 /**
  * Loads directory data at startup when {@code haven.directory.seed} names some (the demo for dev,
- * tests and the local launcher). Merged by upsert, so a restart loads it again harmlessly. A seed
+ * tests and the local launcher). Merged by upsert, so a restart loads it again harmlessly; a site's
+ * escalation chain and a person's working week are seeded only where none exists yet, so what an admin
+ * set through the API survives a restart (even one in the middle of an escalation). A seed
  * that cannot be read stops the start: running with a directory other than the one asked for would
  * send alerts to the wrong people, or to no one.
  */
@@ -60,11 +62,13 @@ public class DirectorySeed {
             throw new IllegalStateException("Directory seed '" + seed + "' is invalid: " + violations);
         }
         data.people().forEach(p -> directory.putPerson(p.id(), p.displayName(), p.email(), p.phone()));
-        data.people().stream().filter(p -> p.workWeek() != null).forEach(p -> directory.replaceWorkShifts(p.id(), workShifts(seed, p)));
+        data.people().stream()
+                .filter(p -> p.workWeek() != null && !directory.workWeek(p.id()).isShiftBound())
+                .forEach(p -> directory.replaceWorkShifts(p.id(), workShifts(seed, p)));
         for (DirectoryData.SiteEntry site : data.sites()) {
             directory.putSite(site.id(), site.name(), zone(seed, site));
             site.staff().forEach(a -> directory.assign(site.id(), a.personId(), a.role()));
-            if (site.escalation() != null) {
+            if (site.escalation() != null && directory.configuredChain(site.id()).isEmpty()) {
                 directory.replaceChain(site.id(), site.escalation().repeats(), site.escalation().levels().stream()
                         .map(l -> EscalationLevel.of(site.id(), 0, l.after(), l.target(), l.personId()))
                         .toList());
