@@ -128,6 +128,11 @@ public final class HavenPlatform implements AutoCloseable {
         env.put("SMTP_PORT", String.valueOf(layout.smtpPort()));
         env.put("HAVEN_DIRECTORY_SEED", "demo");
         env.put("HAVEN_PUBLIC_URL", "http://localhost:" + layout.incidentPort());
+        // Links in alerts and notices lead to the page of the service that serves it (one origin only behind an ingress).
+        env.put("HAVEN_APP_URL", "http://localhost:" + layout.notificationPort());
+        env.put("HAVEN_INCIDENT_APP_URL", "http://localhost:" + layout.incidentPort());
+        env.put("HAVEN_DEBRIEF_APP_URL", "http://localhost:" + layout.debriefPort());
+        env.put("HAVEN_WELLNESS_APP_URL", "http://localhost:" + layout.wellnessPort());
         env.put("OTEL_SDK_DISABLED", "true");
         env.put("OIDC_ISSUER", identity.issuer());
         env.put("OIDC_CLIENT_ID", LocalIdentityProvider.CLIENT_ID);
