@@ -1,19 +1,15 @@
 package org.haven.local.notification;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import io.restassured.path.json.JsonPath;
 import org.haven.local.DemoTokens;
 import org.haven.local.PlatformExtension;
-import org.haven.local.HeadlessChromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.haven.local.BrowserSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -36,24 +32,8 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(PlatformExtension.class)
 class LiveAlertsIT {
 
-    private static Playwright playwright;
-    private static Browser chromium;
-
-    @BeforeAll
-    static void launch() {
-        playwright = HeadlessChromium.playwright();
-        chromium = HeadlessChromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserSession browser = BrowserSession.window(1280, 900);
 
     private static String url(String service, String path) {
         return PlatformExtension.platform().service(service).baseUrl() + path;
@@ -70,13 +50,8 @@ class LiveAlertsIT {
 
     @Test
     void supervisorSeesANewElopementLiveAndAcknowledgesIt() {
-        BrowserContext context = chromium.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
-        context.setDefaultTimeout(20_000);
-        Page page = context.newPage();
-        page.navigate(url("notification-service", "/app/alerts"));
-        page.locator("#username").fill("sup-north");
-        page.locator("#password").fill("demo");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        Page page = browser.page();
+        browser.signIn(url("notification-service", "/app/alerts"), "sup-north");
         try {
             page.waitForURL(Pattern.compile(".*/app/alerts$"));
         } catch (RuntimeException e) {
@@ -118,7 +93,6 @@ class LiveAlertsIT {
         Instant emailed = Instant.parse(sent.getString("deliveries.find { it.kind == 'ALERT' && it.channel == 'EMAIL' }.sentAt"));
         System.out.printf("%nAlert latency from event consumed (alert raised %s): email accepted by SMTP %d ms, shown on the live page <= %d ms%n",
                 raised, Duration.between(raised, emailed).toMillis(), Duration.between(raised, onPage).toMillis());
-        context.close();
     }
 
 
