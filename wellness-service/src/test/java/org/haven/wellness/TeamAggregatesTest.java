@@ -11,8 +11,6 @@ import org.haven.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -22,19 +20,11 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
-import static org.haven.wellness.ReportedIncidents.awaitFollowUps;
-import static org.haven.wellness.ReportedIncidents.critical;
-import static org.haven.wellness.ReportedIncidents.send;
 import static org.haven.wellness.ReportedIncidents.unique;
 
 @QuarkusTest
 @QuarkusTestResource(HavenInfrastructure.class)
 class TeamAggregatesTest {
-
-    /** Check-ins are given in May 2025; June is the first time the month can be shown. */
-    static final Instant IN_MAY = Instant.parse("2025-05-10T09:00:00Z");
-    static final Instant LATER_IN_MAY = Instant.parse("2025-05-28T09:00:00Z");
-    static final Instant IN_JUNE = Instant.parse("2025-06-03T09:00:00Z");
 
     @Inject
     AdjustableClock clock;
@@ -46,19 +36,13 @@ class TeamAggregatesTest {
 
     @Test
     void checkInFiguresAppearOnlyOnceFivePeopleContributedInAMonthThatIsOver() {
-        clock.pin(IN_MAY);
-        String site = unique("site");
-        List<String> staff = List.of(unique("p1"), unique("p2"), unique("p3"), unique("p4"), unique("p5"));
-        IncidentReported incident = critical(site, IN_MAY.minus(Duration.ofHours(2)), staff.get(0), staff.subList(1, 5), List.of());
-        send(incident);
-        awaitFollowUps(incident, 15);
-        String director = TestTokens.director("dir-1", site);
-
-        // Strain scores 2, 4, 6, 8 from four people: suppressed, and nothing hints at them.
-        for (int i = 0; i < 4; i++) {
-            CheckIns.checkIn72h(incident, staff.get(i), i + 1, i + 1, false);
-        }
-        clock.pin(IN_JUNE);
+        TeamOfFive team = TeamOfFive.exposedInMay(clock);
+        String site = team.site();
+        List<String> staff = team.staff();
+        IncidentReported incident = team.incident();
+        String director = team.director();
+        team.firstFourCheckIn();
+        clock.pin(TeamOfFive.IN_JUNE);
         given().auth().oauth2(director).queryParam("from", "2025-05").queryParam("to", "2025-05")
                 .when().get("/api/team/aggregates").then().statusCode(200)
                 .body("[0].siteId", equalTo(site))
@@ -72,7 +56,7 @@ class TeamAggregatesTest {
                 .body("[0].checkIns.subscales", empty());
 
         // The fifth person's strain of 0 makes five: mean (2+4+6+8+0)/5 = 4 — but not while May is still going on.
-        clock.pin(LATER_IN_MAY);
+        clock.pin(TeamOfFive.LATER_IN_MAY);
         CheckIns.checkIn72h(incident, staff.get(4), 0, 0, false);
         given().auth().oauth2(director).queryParam("from", "2025-05").queryParam("to", "2025-05")
                 .when().get("/api/team/aggregates").then().statusCode(200)
@@ -80,7 +64,7 @@ class TeamAggregatesTest {
                 .body("[0].checkIns.suppressed", equalTo("MONTH_NOT_OVER"))
                 .body("[0].checkIns.subscales", empty());
 
-        clock.pin(IN_JUNE);
+        clock.pin(TeamOfFive.IN_JUNE);
         List<Map<String, Object>> subscales = given().auth().oauth2(director).queryParam("from", "2025-05").queryParam("to", "2025-05")
                 .when().get("/api/team/aggregates").then().statusCode(200)
                 .body("[0].checkIns.suppressed", nullValue())
@@ -93,7 +77,7 @@ class TeamAggregatesTest {
 
     @Test
     void aDirectorSeesOnlyTheSitesOfTheirProgramMonthByMonth() {
-        clock.pin(IN_JUNE);
+        clock.pin(TeamOfFive.IN_JUNE);
         String mine = unique("site");
         String theirs = unique("site");
         given().auth().oauth2(TestTokens.director("dir-1", mine)).when().get("/api/team/aggregates").then().statusCode(200)

@@ -10,25 +10,16 @@ import org.haven.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.haven.wellness.ReportedIncidents.awaitFollowUps;
-import static org.haven.wellness.ReportedIncidents.critical;
-import static org.haven.wellness.ReportedIncidents.send;
 import static org.haven.wellness.ReportedIncidents.unique;
 
 /** The director's team view: plots and a table of aggregates, with check-in figures withheld below five people. */
 @QuarkusTest
 @QuarkusTestResource(HavenInfrastructure.class)
 class TeamPageTest {
-
-    static final Instant IN_MAY = Instant.parse("2025-05-10T09:00:00Z");
-    static final Instant LATER_IN_MAY = Instant.parse("2025-05-28T09:00:00Z");
-    static final Instant IN_JUNE = Instant.parse("2025-06-03T09:00:00Z");
 
     @Inject
     AdjustableClock clock;
@@ -40,28 +31,23 @@ class TeamPageTest {
 
     @Test
     void checkInTrendsAreWithheldBelowFivePeopleAndPlottedFromFive() {
-        clock.pin(IN_MAY);
-        String site = unique("site");
-        List<String> staff = List.of(unique("p1"), unique("p2"), unique("p3"), unique("p4"), unique("p5"));
-        IncidentReported incident = critical(site, IN_MAY.minus(Duration.ofHours(2)), staff.get(0), staff.subList(1, 5), List.of());
-        send(incident);
-        awaitFollowUps(incident, 15);
-        String director = TestTokens.director("dir-1", site);
-        // strain 2, 4, 6 and 8 from four people
-        for (int i = 0; i < 4; i++) {
-            CheckIns.checkIn72h(incident, staff.get(i), i + 1, i + 1, false);
-        }
+        TeamOfFive team = TeamOfFive.exposedInMay(clock);
+        String site = team.site();
+        List<String> staff = team.staff();
+        IncidentReported incident = team.incident();
+        String director = team.director();
+        team.firstFourCheckIn();
 
-        clock.pin(IN_JUNE);
+        clock.pin(TeamOfFive.IN_JUNE);
         String four = Pages.html(director, "/app/wellness/team");
         assertThat(four).contains("Team view", site, "<svg", "role=\"img\"", "<table>", "May 2025", "<td>15</td><td>4</td><td>27%</td>",
                 "Check-in trends: fewer than 5 — not shown", "<td>fewer than 5 — not shown</td>");
         assertThat(four).doesNotContain("Strain").doesNotContain("(0–8)").doesNotContain("class=\"point\"")
                 .doesNotContain("<script").doesNotContain("style=");
 
-        clock.pin(LATER_IN_MAY);
+        clock.pin(TeamOfFive.LATER_IN_MAY);
         CheckIns.checkIn72h(incident, staff.get(4), 0, 0, false);
-        clock.pin(IN_JUNE);
+        clock.pin(TeamOfFive.IN_JUNE);
         String five = Pages.html(director, "/app/wellness/team");
         // (2 + 4 + 6 + 8 + 0) / 5 = 4
         assertThat(five).contains("Check-ins: Strain since the incident (sleep and unwanted memories)", "<td>4 (0–8)</td>",
