@@ -29,7 +29,7 @@ public class IncidentEventsConsumer {
     public void onIncidentEvent(String payload) {
         EventEnvelope event = consumer.read(payload);
         if (event.is(HavenEvents.INCIDENT_REPORTED)) {
-            consumer.apply(CONSUMER, event, HavenEvents.INCIDENT_REPORTED, this::scheduleDebriefIfCritical);
+            consumer.applyWhen(CONSUMER, event, HavenEvents.INCIDENT_REPORTED, IncidentReported::critical, this::scheduleDebriefIfCritical);
         }
     }
 

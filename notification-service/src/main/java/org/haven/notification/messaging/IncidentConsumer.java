@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.haven.events.EventEnvelope;
 import org.haven.events.HavenEvents;
+import org.haven.events.IncidentReported;
 import org.haven.messaging.IdempotentConsumer;
 import org.haven.notification.domain.ExternalNotificationNotices;
 import org.haven.notification.domain.SupervisorAlerting;
@@ -33,7 +34,7 @@ public class IncidentConsumer {
     public void onIncidentEvent(String payload) {
         EventEnvelope event = consumer.read(payload);
         if (event.is(HavenEvents.INCIDENT_REPORTED)) {
-            consumer.apply(CONSUMER, event, HavenEvents.INCIDENT_REPORTED, alerting::onIncidentReported);
+            consumer.applyWhen(CONSUMER, event, HavenEvents.INCIDENT_REPORTED, IncidentReported::critical, alerting::onIncidentReported);
         } else if (event.is(HavenEvents.EXTERNAL_NOTIFICATION_OVERDUE)) {
             String id = event.id();
             consumer.apply(CONSUMER, event, HavenEvents.EXTERNAL_NOTIFICATION_OVERDUE, data -> externalNotifications.onOverdue(id, data));

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Applies an incoming event's effect at most once per consumer, and retries it while the failure may
@@ -44,7 +45,22 @@ public class IdempotentConsumer {
      * @return true if the effect ran, false if the event was a redelivery
      */
     public <T> boolean apply(String consumer, EventEnvelope event, EventType<T> type, Consumer<T> effect) {
+        return applyData(consumer, event, EventCodec.data(event, type), effect);
+    }
+
+    /**
+     * Like {@link #apply}, for a consumer that acts on some events of a type only (a critical incident, say): the
+     * data is read and checked as always, but an event {@code relevant} turns down costs no transaction and leaves
+     * no inbox row, since applying it would change nothing.
+     *
+     * @return true if the effect ran, false if the event was not relevant or was a redelivery
+     */
+    public <T> boolean applyWhen(String consumer, EventEnvelope event, EventType<T> type, Predicate<T> relevant, Consumer<T> effect) {
         T data = EventCodec.data(event, type);
+        return relevant.test(data) && applyData(consumer, event, data, effect);
+    }
+
+    private <T> boolean applyData(String consumer, EventEnvelope event, T data, Consumer<T> effect) {
         Duration backoff = config.inbox().initialBackoff();
         for (int attempt = 1; ; attempt++) {
             try {

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.haven.events.EventEnvelope;
 import org.haven.events.HavenEvents;
+import org.haven.events.IncidentReported;
 import org.haven.messaging.IdempotentConsumer;
 import org.haven.wellness.domain.FollowUpOpening;
 
@@ -27,7 +28,7 @@ public class IncidentEventsConsumer {
     public void onIncidentEvent(String payload) {
         EventEnvelope event = consumer.read(payload);
         if (event.is(HavenEvents.INCIDENT_REPORTED)) {
-            consumer.apply(CONSUMER, event, HavenEvents.INCIDENT_REPORTED, opening::openFor);
+            consumer.applyWhen(CONSUMER, event, HavenEvents.INCIDENT_REPORTED, IncidentReported::critical, opening::openFor);
         }
     }
 }
