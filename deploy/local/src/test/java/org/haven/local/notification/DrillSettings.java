@@ -4,6 +4,7 @@ import org.haven.local.HavenPlatform;
 import org.haven.local.PlatformExtension;
 import org.haven.local.ServiceSpec;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,5 +31,28 @@ final class DrillSettings {
         platform.stopService(service);
         platform.startService(service, settings);
         platform.awaitReady(service);
+    }
+
+    /**
+     * Puts the standard instance back after a drill: the drill's incidents taken charge of (before and after the
+     * restart, so no level of theirs pages anyone later), the launcher's settings, the site's chain as it was, and
+     * the SMS stand-in closed.
+     */
+    static void restoreAfterDrill(ServiceSpec service, List<String> reported, DirectoryAdmin directory,
+                                  Map<String, Object> chainBefore, SmsStandIn sms) throws Exception {
+        try {
+            if (service != null) {
+                DrillReports.takeChargeOfAll(service, reported);
+                restart(service, Map.of());
+                DrillReports.takeChargeOfAll(service, reported);
+                if (chainBefore != null) {
+                    directory.putChain(DrillReports.SITE, chainBefore);
+                }
+            }
+        } finally {
+            if (sms != null) {
+                sms.close();
+            }
+        }
     }
 }

@@ -53,20 +53,7 @@ class EscalationRestartIT {
 
     @AfterAll
     static void restore() throws Exception {
-        try {
-            if (service != null) {
-                DrillReports.takeChargeOfAll(service, REPORTED);
-                DrillSettings.restart(service, Map.of());
-                DrillReports.takeChargeOfAll(service, REPORTED);
-                if (chainBefore != null) {
-                    directory.putChain(DrillReports.SITE, chainBefore);
-                }
-            }
-        } finally {
-            if (sms != null) {
-                sms.close();
-            }
-        }
+        DrillSettings.restoreAfterDrill(service, REPORTED, directory, chainBefore, sms);
     }
 
     @Test

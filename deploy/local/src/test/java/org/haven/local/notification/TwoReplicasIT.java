@@ -63,23 +63,12 @@ class TwoReplicasIT {
 
     @AfterAll
     static void oneReplicaAgain() throws Exception {
-        HavenPlatform platform = PlatformExtension.platform();
         try {
             if (replica != null) {
-                platform.stopService(replica);
-            }
-            if (primary != null) {
-                DrillReports.takeChargeOfAll(primary, REPORTED);
-                DrillSettings.restart(primary, Map.of());
-                DrillReports.takeChargeOfAll(primary, REPORTED);
-                if (chainBefore != null) {
-                    directory.putChain(DrillReports.SITE, chainBefore);
-                }
+                PlatformExtension.platform().stopService(replica);
             }
         } finally {
-            if (sms != null) {
-                sms.close();
-            }
+            DrillSettings.restoreAfterDrill(primary, REPORTED, directory, chainBefore, sms);
         }
     }
 
