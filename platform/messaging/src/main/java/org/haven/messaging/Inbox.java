@@ -3,6 +3,7 @@ package org.haven.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.query.NativeQuery;
 
 /**
  * Remembers which events a consumer has already applied. Called in the transaction of the effect,
@@ -25,6 +26,8 @@ public class Inbox {
                         ON CONFLICT (consumer, event_id) DO NOTHING""")
                 .setParameter(1, consumer)
                 .setParameter(2, eventId)
+                .unwrap(NativeQuery.class)
+                .addSynchronizedQuerySpace("haven_inbox") // no flush of the caller's session first (see Outbox)
                 .executeUpdate() == 1;
     }
 }

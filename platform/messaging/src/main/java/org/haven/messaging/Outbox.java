@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import org.haven.events.EventCodec;
 import org.haven.events.EventEnvelope;
 import org.haven.events.EventType;
+import org.hibernate.query.NativeQuery;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -39,6 +40,8 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> EventEnvelope publish(EventType<T> type, String source, String subject, Instant time, T data) {
         EventEnvelope event = EventEnvelope.create(type, source, subject, time, data);
+        // Declaring the one table this insert touches keeps Hibernate from flushing the caller's whole session
+        // first (its default before a native statement): pending changes go in at commit, in one flush.
         entityManager.createNativeQuery("""
                         INSERT INTO haven_outbox (event_id, event_type, topic, message_key, payload, traceparent)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)""")
@@ -48,6 +51,8 @@ public class Outbox {
                 .setParameter(4, subject)
                 .setParameter(5, EventCodec.encode(event))
                 .setParameter(6, currentTraceparent())
+                .unwrap(NativeQuery.class)
+                .addSynchronizedQuerySpace("haven_outbox")
                 .executeUpdate();
         transactions.registerInterposedSynchronization(new WakeRelayOnCommit(relay));
         return event;
