@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.haven.local.HavenPlatform;
 import org.haven.local.PlatformLayout;
@@ -29,6 +30,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -37,6 +39,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code ./haven-local bench}: starts the local platform on free ports and measures, in one run,
@@ -48,6 +52,14 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class HavenBenchmark {
 
+    /** The events that announce each timed effect, by type; a rescheduled circle announces the incidents it took in. */
+    private static final Map<String, String> EFFECT_OF_TYPE = Map.of(
+            "org.haven.notification.AlertRaised", "alert",
+            "org.haven.debrief.DebriefScheduled", "debrief",
+            "org.haven.wellness.FollowUpOpened", "followUps");
+    private static final String DEBRIEF_RESCHEDULED = "org.haven.debrief.DebriefRescheduled";
+    private static final Set<String> OBSERVED_TYPES = Stream.concat(EFFECT_OF_TYPE.keySet().stream(), Stream.of(DEBRIEF_RESCHEDULED))
+            .collect(Collectors.toUnmodifiableSet());
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .executor(Executors.newFixedThreadPool(16, runnable -> {
@@ -273,10 +285,6 @@ public final class HavenBenchmark {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "bench-observer-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        Map<String, String> effectOfType = Map.of(
-                "org.haven.notification.AlertRaised", "alert",
-                "org.haven.debrief.DebriefScheduled", "debrief",
-                "org.haven.wellness.FollowUpOpened", "followUps");
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of("notification.events", "debrief.events", "wellness.events"));
             while (consumer.assignment().size() < 3 * 1) {
@@ -287,17 +295,21 @@ public final class HavenBenchmark {
             while (observing.get()) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(5))) {
                     long now = System.nanoTime();
+                    Header typeHeader = record.headers().lastHeader("haven-event-type");
+                    if (typeHeader == null || !OBSERVED_TYPES.contains(new String(typeHeader.value(), StandardCharsets.UTF_8))) {
+                        continue; // not an effect we time: not parsed, so the harness's own CPU stays small
+                    }
                     try {
                         JsonNode event = JSON.readTree(record.value());
                         String type = event.path("type").asText();
-                        if ("org.haven.debrief.DebriefRescheduled".equals(type)) {
+                        if (DEBRIEF_RESCHEDULED.equals(type)) {
                             // an incident of the same team joined an open circle instead of opening one
                             for (JsonNode joined : event.path("data").path("incidentIds")) {
                                 effectAt.computeIfAbsent(joined.asText(), k -> new ConcurrentHashMap<>()).putIfAbsent("debrief", now);
                             }
                             continue;
                         }
-                        String effect = effectOfType.get(type);
+                        String effect = EFFECT_OF_TYPE.get(type);
                         String incidentId = event.path("data").path("incidentId").asText(null);
                         if (effect != null && incidentId != null) {
                             effectAt.computeIfAbsent(incidentId, k -> new ConcurrentHashMap<>()).putIfAbsent(effect, now);
