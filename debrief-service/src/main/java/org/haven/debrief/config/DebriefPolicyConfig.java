@@ -2,6 +2,7 @@ package org.haven.debrief.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 import org.haven.debrief.domain.ParticipantRole;
 
 import java.time.Duration;
@@ -36,6 +37,17 @@ public interface DebriefPolicyConfig {
     /** A further critical incident of the same team joins an unheld debrief opened at most this long before it. */
     @WithDefault("72h")
     Duration clusterWindow();
+
+    /**
+     * The most incidents one circle takes in. A restorative circle works through a few incidents with the people
+     * who lived them in one sitting; a team with more incidents than this before its circle is held gets a further
+     * circle, opened by the next incident and joined by the ones after it (each circle held by the earliest
+     * deadline among its own incidents), rather than one ever-longer meeting whose invite lists dozens of incidents
+     * and which every further incident re-plans and re-announces.
+     */
+    @WithDefault("8")
+    @Min(1)
+    int maxIncidentsPerCircle();
 
     /** Proposed slots start on this grid (from the epoch, so on the quarter hour by default). */
     @WithDefault("15m")

@@ -6,11 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Chooses the facilitator and the slot together: a trained facilitator of the site who was not involved
@@ -30,10 +28,47 @@ public class CirclePlanner {
 
     public CirclePlan plan(String siteId, Instant from, Instant deadline, Duration length, List<String> required,
                            Collection<String> involved) {
+        List<String> candidates = candidates(siteId, involved);
+        return best(from, deadline, length, required, candidates, shiftsOf(siteId, required, candidates, from, deadline));
+    }
+
+    /**
+     * A fresh plan as {@link #plan} makes it, and who would be on shift in the slot already announced (with its
+     * facilitator), from one read of the roster.
+     */
+    public Replan replan(String siteId, Instant from, Instant deadline, Duration length, List<String> required,
+                         Collection<String> involved, TimeSpan announced, String announcedFacilitatorId) {
+        List<String> candidates = candidates(siteId, involved);
+        List<String> facilitators = new ArrayList<>(candidates);
+        if (announcedFacilitatorId != null && !facilitators.contains(announcedFacilitatorId)) {
+            facilitators.add(announcedFacilitatorId);
+        }
+        Instant readFrom = announced.start().isBefore(from) ? announced.start() : from;
+        Instant readTo = announced.end().isAfter(deadline) ? announced.end() : deadline;
+        Map<String, List<TimeSpan>> shifts = shiftsOf(siteId, required, facilitators, readFrom, readTo);
+        return new Replan(best(from, deadline, length, required, candidates, shifts),
+                coverage(announced.start(), announced.end(), required, announcedFacilitatorId, shifts));
+    }
+
+    /** Who of the required people and the facilitator would be on shift in a given slot. */
+    public ProposedSlot coverageOf(String siteId, Instant startsAt, Instant endsAt, List<String> required, String facilitatorId) {
+        List<String> facilitators = facilitatorId == null ? List.of() : List.of(facilitatorId);
+        return coverage(startsAt, endsAt, required, facilitatorId, shiftsOf(siteId, required, facilitators, startsAt, endsAt));
+    }
+
+    /** A plan, and who is on shift in the slot the circle was announced for. */
+    public record Replan(CirclePlan proposed, ProposedSlot announced) {
+    }
+
+    /** Trained facilitators of the site who were not involved; the involved ones only when no one else is trained. */
+    private List<String> candidates(String siteId, Collection<String> involved) {
         List<String> trained = roster.facilitatorsOf(siteId);
         List<String> uninvolved = trained.stream().filter(f -> !involved.contains(f)).toList();
-        List<String> candidates = uninvolved.isEmpty() ? trained : uninvolved;
-        Map<String, List<TimeSpan>> shifts = shiftsOf(siteId, required, candidates, from, deadline);
+        return uninvolved.isEmpty() ? trained : uninvolved;
+    }
+
+    private CirclePlan best(Instant from, Instant deadline, Duration length, List<String> required, List<String> candidates,
+                            Map<String, List<TimeSpan>> shifts) {
         if (candidates.isEmpty()) {
             return new CirclePlan(null, finder.find(from, deadline, length, required, shifts));
         }
@@ -48,21 +83,20 @@ public class CirclePlanner {
         return best;
     }
 
-    /** Who of the required people and the facilitator would be on shift in a given slot. */
-    public ProposedSlot coverageOf(String siteId, Instant startsAt, Instant endsAt, List<String> required, String facilitatorId) {
+    private static ProposedSlot coverage(Instant startsAt, Instant endsAt, List<String> required, String facilitatorId,
+                                         Map<String, List<TimeSpan>> shifts) {
         List<String> people = facilitatorId == null ? required : withFacilitator(required, facilitatorId);
-        List<String> facilitators = facilitatorId == null ? List.of() : List.of(facilitatorId);
-        return SlotFinder.slotAt(startsAt, Duration.between(startsAt, endsAt), people,
-                shiftsOf(siteId, required, facilitators, startsAt, endsAt));
+        return SlotFinder.slotAt(startsAt, Duration.between(startsAt, endsAt), people, shifts);
     }
 
-    /** Participants count as on shift at the site; an uninvolved facilitator, on shift anywhere. */
+    /**
+     * Participants count as on shift at the site; an uninvolved facilitator, on shift anywhere. One query, however
+     * many people.
+     */
     private Map<String, List<TimeSpan>> shiftsOf(String siteId, List<String> required, List<String> facilitators,
                                                  Instant from, Instant to) {
-        Map<String, List<TimeSpan>> shifts = new HashMap<>(roster.shiftsAt(siteId, required, from, to));
         List<String> visiting = facilitators.stream().filter(f -> !required.contains(f)).toList();
-        shifts.putAll(roster.shiftsAnywhere(visiting, from, to));
-        return shifts;
+        return roster.shiftsOf(siteId, required, visiting, from, to);
     }
 
     private static List<String> withFacilitator(List<String> required, String facilitator) {

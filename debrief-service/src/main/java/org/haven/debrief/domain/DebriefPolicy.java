@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * The debrief rules per incident type: by when it must be held, how long it lasts at least, who must
- * attend, and how long a debrief stays open for further incidents of the same team. Licensing rules
+ * attend, and how long (and for how many incidents) a debrief stays open for further incidents of the same
+ * team. Licensing rules
  * require the debrief within 24 hours of an elopement or a restraint, so no configuration can push
  * those two later than that.
  */
@@ -61,6 +62,11 @@ public class DebriefPolicy {
 
     public Duration clusterWindow() {
         return config.clusterWindow();
+    }
+
+    /** A team's further incident opens a new circle once its circle holds this many incidents. */
+    public int maxIncidentsPerCircle() {
+        return config.maxIncidentsPerCircle();
     }
 
     public Duration slotGranularity() {

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.haven.debrief.messaging.DebriefEvents;
+import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -17,13 +18,28 @@ import java.util.UUID;
 
 /**
  * Gives every critical incident its debrief, in one transaction with the event that announces it: a new
- * circle, or — for a further incident of the same team at the same site before the circle is held —
- * a place in the circle already planned.
+ * circle, or — for a further incident of the same team at the same site before the circle is held, while the
+ * circle has room under the policy's limit — a place in the circle already planned.
  */
 @ApplicationScoped
 public class DebriefScheduling {
 
     private static final Logger LOG = Logger.getLogger(DebriefScheduling.class);
+
+    /*
+     * Native SQL so the team travels as one array parameter: Hibernate translates a query with an IN-list
+     * parameter afresh on every call. The statuses are DebriefStatus.UPCOMING as stored (EnumType.STRING),
+     * written out so PostgreSQL can use the partial index debrief_upcoming_site.
+     */
+    private static final String CIRCLE_OF_TEAM_WITH_ROOM = """
+            SELECT d.* FROM debrief d
+            WHERE d.site_id = ?1 AND d.status IN ('SCHEDULED', 'RESCHEDULED')
+              AND d.reported_at >= ?2 AND d.reported_at <= ?3
+              AND EXISTS (SELECT 1 FROM debrief_participant p
+                          WHERE p.debrief_id = d.id AND p.staff_id = ANY(?4) AND p.role <> 'SUPERVISOR')
+              AND (SELECT count(*) FROM debrief_incident i WHERE i.debrief_id = d.id) < ?5
+            ORDER BY d.reported_at, d.id
+            LIMIT 1""";
 
     private final DebriefPolicy policy;
     private final Roster roster;
@@ -41,18 +57,15 @@ public class DebriefScheduling {
 
     /**
      * The incident's debrief: scheduled now, joined, or the one it already has. Incidents of one site are
-     * scheduled one at a time (a transaction-scoped advisory lock), so two replicas cannot open two circles
-     * for one team; the unique incident id in the database settles any other race.
+     * scheduled one at a time (a transaction-scoped advisory lock, taken before anything is read), so two
+     * replicas cannot open two circles for one team and the one look-up for the incident sees every debrief
+     * committed before; the unique incident id in the database settles any other race.
      */
     @Transactional
     public Debrief schedule(CriticalIncident incident) {
-        Optional<Debrief> existing = Debrief.forIncident(incident.incidentId());
-        if (existing.isPresent()) {
-            return existing.get();
-        }
         lockSite(incident.siteId());
         return Debrief.forIncident(incident.incidentId())
-                .or(() -> upcomingDebriefOfTeam(incident).map(debrief -> join(debrief, incident)))
+                .or(() -> circleOfTeamWithRoom(incident).map(debrief -> join(debrief, incident)))
                 .orElseGet(() -> open(incident));
     }
 
@@ -69,23 +82,30 @@ public class DebriefScheduling {
         debrief.calendarUid = debrief.id + "@haven";
         debrief.incidents.add(new JoinedIncident(incident.incidentId(), incident.incidentType(), incident.reportedAt()));
         addParticipants(debrief, incident);
-        plan(debrief, Optional.empty());
+        plan(debrief);
         debrief.persist();
         events.scheduled(debrief);
         return debrief;
     }
 
+    /**
+     * Adds the incident to the circle and announces it. The circle is planned again only when the incident can
+     * change the plan — someone new to invite (or newly required), an earlier deadline, a longer minimum length;
+     * otherwise the slot, the facilitator and who is on shift stay as they are.
+     */
     private Debrief join(Debrief debrief, CriticalIncident incident) {
+        Duration lengthBefore = minimumLength(debrief);
         debrief.incidents.add(new JoinedIncident(incident.incidentId(), incident.incidentType(), incident.reportedAt()));
-        addParticipants(debrief, incident);
+        boolean newPeople = addParticipants(debrief, incident);
         Instant deadline = policy.deadline(incident.incidentType(), incident.reportedAt());
-        if (deadline.isBefore(debrief.deadline)) {
+        boolean earlierDeadline = deadline.isBefore(debrief.deadline);
+        if (earlierDeadline) {
             debrief.deadline = deadline;
         }
-        Optional<ProposedSlot> current = debrief.startsAt == null ? Optional.empty()
-                : Optional.of(planner.coverageOf(debrief.siteId, debrief.startsAt, debrief.endsAt, debrief.requiredIds(),
-                debrief.facilitatorId));
-        plan(debrief, current.filter(slot -> slot.endsBy(debrief.deadline)));
+        boolean longer = minimumLength(debrief).compareTo(lengthBefore) > 0;
+        if (newPeople || earlierDeadline || longer) {
+            replan(debrief);
+        }
         debrief.status = DebriefStatus.RESCHEDULED;
         debrief.sequence++;
         events.rescheduled(debrief, "Another critical incident of the same team joined this debrief");
@@ -102,7 +122,7 @@ public class DebriefScheduling {
             debrief.placeIn(planner.coverageOf(debrief.siteId, start, end, debrief.requiredIds(), debrief.facilitatorId));
         } else {
             debrief.startsAt = null;
-            plan(debrief, Optional.empty());
+            plan(debrief);
         }
         debrief.status = DebriefStatus.RESCHEDULED;
         debrief.sequence++;
@@ -120,14 +140,33 @@ public class DebriefScheduling {
         return debrief;
     }
 
+    /** Plans facilitator and slot from now. */
+    private void plan(Debrief debrief) {
+        place(debrief, planner.plan(debrief.siteId, planFrom(debrief), debrief.deadline, minimumLength(debrief),
+                debrief.requiredIds(), Set.copyOf(debrief.participantIds())), Optional.empty());
+    }
+
     /**
-     * Plans facilitator and slot from now, keeping {@code keep} — the slot already announced — unless the
-     * new plan puts more people on shift.
+     * Plans facilitator and slot from now, keeping the slot already announced if it still ends by the deadline,
+     * unless the new plan puts more people on shift.
      */
-    private void plan(Debrief debrief, Optional<ProposedSlot> keep) {
-        Instant from = later(clock.instant(), debrief.reportedAt);
-        CirclePlan plan = planner.plan(debrief.siteId, from, debrief.deadline, minimumLength(debrief), debrief.requiredIds(),
-                Set.copyOf(debrief.participantIds()));
+    private void replan(Debrief debrief) {
+        if (debrief.startsAt == null) {
+            plan(debrief);
+            return;
+        }
+        CirclePlanner.Replan replan = planner.replan(debrief.siteId, planFrom(debrief), debrief.deadline, minimumLength(debrief),
+                debrief.requiredIds(), Set.copyOf(debrief.participantIds()), new TimeSpan(debrief.startsAt, debrief.endsAt),
+                debrief.facilitatorId);
+        place(debrief, replan.proposed(), Optional.of(replan.announced()).filter(slot -> slot.endsBy(debrief.deadline)));
+    }
+
+    private Instant planFrom(Debrief debrief) {
+        return later(clock.instant(), debrief.reportedAt);
+    }
+
+    /** Takes the plan, or keeps {@code keep} (and the facilitator) when the plan is no better. */
+    private void place(Debrief debrief, CirclePlan plan, Optional<ProposedSlot> keep) {
         boolean facilitatorStays = debrief.facilitatorId == null
                 ? plan.facilitatorId() == null
                 : !debrief.participantIds().contains(debrief.facilitatorId);
@@ -151,34 +190,48 @@ public class DebriefScheduling {
                 .orElse(policy.minimumLength(debrief.incidentType));
     }
 
-    private void addParticipants(Debrief debrief, CriticalIncident incident) {
+    /** Invites the incident's people and the site supervisor; whether anyone was new or is newly required. */
+    private boolean addParticipants(Debrief debrief, CriticalIncident incident) {
         Set<ParticipantRole> required = policy.requiredAttendees(incident.incidentType());
         List<Participant> invited = new ArrayList<>(incident.participants(required));
         roster.supervisorOf(incident.siteId()).ifPresentOrElse(
                 supervisor -> invited.add(Participant.invited(supervisor, ParticipantRole.SUPERVISOR,
                         required.contains(ParticipantRole.SUPERVISOR))),
                 () -> LOG.warnf("Site %s has no supervisor on the roster", incident.siteId()));
+        List<String> ids = new ArrayList<>(debrief.participantIds());
+        boolean changed = false;
         for (Participant person : invited) {
-            int at = debrief.participantIds().indexOf(person.staffId());
+            int at = ids.indexOf(person.staffId());
             if (at < 0) {
                 debrief.participants.add(person);
+                ids.add(person.staffId());
+                changed = true;
             } else if (person.required() && !debrief.participants.get(at).required()) {
                 Participant was = debrief.participants.get(at);
                 debrief.participants.set(at, new Participant(was.staffId(), was.role(), true, was.onShift(), was.attended()));
+                changed = true;
             }
         }
+        return changed;
     }
 
-    /** An upcoming debrief at the incident's site, opened within the cluster window, that shares someone with it. */
-    private Optional<Debrief> upcomingDebriefOfTeam(CriticalIncident incident) {
-        List<String> team = incident.participants(Set.of()).stream().map(Participant::staffId).toList();
-        return Debrief.<Debrief>find("""
-                        select distinct d from Debrief d join d.participants p
-                        where d.siteId = ?1 and d.status in ?2 and d.reportedAt >= ?3 and d.reportedAt <= ?4
-                          and p.staffId in ?5 and p.role <> ?6
-                        order by d.reportedAt""",
-                incident.siteId(), DebriefStatus.UPCOMING, incident.reportedAt().minus(policy.clusterWindow()),
-                incident.reportedAt().plus(policy.clusterWindow()), team, ParticipantRole.SUPERVISOR).firstResultOptional();
+    /**
+     * The earliest upcoming debrief at the incident's site, opened within the cluster window, that shares someone
+     * (other than the supervisor) with it and holds fewer incidents than the policy allows in one circle.
+     */
+    private Optional<Debrief> circleOfTeamWithRoom(CriticalIncident incident) {
+        String[] team = incident.participants(Set.of()).stream().map(Participant::staffId).toArray(String[]::new);
+        @SuppressWarnings("unchecked")
+        List<Debrief> found = Panache.getEntityManager().createNativeQuery(CIRCLE_OF_TEAM_WITH_ROOM, Debrief.class)
+                .unwrap(NativeQuery.class)
+                .addSynchronizedEntityClass(Debrief.class)
+                .setParameter(1, incident.siteId())
+                .setParameter(2, incident.reportedAt().minus(policy.clusterWindow()))
+                .setParameter(3, incident.reportedAt().plus(policy.clusterWindow()))
+                .setParameter(4, team)
+                .setParameter(5, policy.maxIncidentsPerCircle())
+                .getResultList();
+        return found.stream().findFirst();
     }
 
     private static void requireUpcoming(Debrief debrief) {

@@ -13,6 +13,11 @@ record PolicyConfig(Duration defaultDeadline, Map<String, Duration> deadlines, D
         implements DebriefPolicyConfig {
 
     @Override
+    public int maxIncidentsPerCircle() {
+        return 8;
+    }
+
+    @Override
     public String overdueCheck() {
         return "off";
     }
