@@ -27,6 +27,8 @@ public class DebriefInvite extends PanacheEntityBase {
     public Instant endsAt;
     public String facilitatorId;
     public String participantIds;
+    /** The participants the last invite told the slot falls outside their shift. */
+    public String uncoveredIds = "";
     public boolean cancelled;
 
     public List<String> participants() {
@@ -35,6 +37,19 @@ public class DebriefInvite extends PanacheEntityBase {
 
     public void participants(List<String> ids) {
         participantIds = String.join(",", ids);
+    }
+
+    public List<String> uncovered() {
+        return uncoveredIds == null || uncoveredIds.isEmpty() ? List.of() : Arrays.asList(uncoveredIds.split(","));
+    }
+
+    public void uncovered(List<String> ids) {
+        uncoveredIds = String.join(",", ids);
+    }
+
+    /** What the invite says as it stands, to compare with what a later event makes it say. */
+    public InviteTerms terms() {
+        return new InviteTerms(startsAt, endsAt, facilitatorId, hasSlot() ? null : deadline, cancelled, invitees(), uncovered());
     }
 
     /** Everyone the invite goes to: the facilitator first, then the participants, each once. */

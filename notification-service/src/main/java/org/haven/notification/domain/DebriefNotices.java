@@ -10,17 +10,19 @@ import org.haven.events.DebriefScheduled;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 
 /**
  * Notices from debrief-service's events: the calendar invite to everyone taking part in a debrief
  * (and every update or cancellation of it, same UID, the event's SEQUENCE), the overdue debrief to the
- * site's program directors, and the reminder of an agreed action to its owner.
+ * site's program directors, and the reminder of an agreed action to its owner. A reschedule goes only to
+ * those whose invite it changes ({@link InviteTerms}): another incident joining a debrief whose slot,
+ * facilitator and people stay the same sends nobody an "updated" invite.
  */
 @ApplicationScoped
 public class DebriefNotices {
@@ -61,11 +63,12 @@ public class DebriefNotices {
         invite.endsAt = scheduled.endsAt();
         invite.facilitatorId = scheduled.facilitatorId();
         invite.participants(scheduled.participantIds());
+        invite.uncovered(scheduled.uncoveredParticipantIds());
         invite.cancelled = false;
         if (first) {
             invite.persist();
         }
-        invite(eventId, invite, NoticeKind.DEBRIEF_INVITE, scheduled.uncoveredParticipantIds());
+        invite(eventId, invite, Set.copyOf(invite.invitees()), id -> NoticeKind.DEBRIEF_INVITE);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -82,6 +85,7 @@ public class DebriefNotices {
             invite.debriefId = rescheduled.debriefId();
             invite.incidentType = "CRITICAL_INCIDENT";
         }
+        InviteTerms before = first ? null : invite.terms();
         invite.calendarUid = rescheduled.calendarUid();
         invite.siteId = rescheduled.siteId();
         invite.sequence = rescheduled.sequence();
@@ -90,11 +94,20 @@ public class DebriefNotices {
         invite.endsAt = rescheduled.endsAt();
         invite.facilitatorId = rescheduled.facilitatorId();
         invite.participants(rescheduled.participantIds());
+        invite.uncovered(rescheduled.uncoveredParticipantIds());
         invite.cancelled = false;
         if (first) {
             invite.persist();
+            invite(eventId, invite, Set.copyOf(invite.invitees()), id -> NoticeKind.DEBRIEF_UPDATED);
+            return;
         }
-        invite(eventId, invite, NoticeKind.DEBRIEF_UPDATED, rescheduled.uncoveredParticipantIds());
+        InviteTerms after = invite.terms();
+        Set<String> news = before.newsIn(after);
+        if (news.isEmpty()) {
+            LOG.debugf("Debrief %s: reschedule %d changes nothing anyone's invite says, none sent", invite.debriefId, invite.sequence);
+            return;
+        }
+        invite(eventId, invite, news, id -> before.joins(id, after) ? NoticeKind.DEBRIEF_INVITE : NoticeKind.DEBRIEF_UPDATED);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -152,15 +165,25 @@ public class DebriefNotices {
                 texts.actionDue(action, site(action.siteId())));
     }
 
-    private void invite(String eventId, DebriefInvite invite, NoticeKind kind, List<String> uncovered) {
+    /**
+     * Sends the invite as it now stands to the invitees in {@code told}: a first invite or an update, as
+     * {@code kind} says of each. The .ics lists every invitee and is the same for all, so it is written once.
+     */
+    private void invite(String eventId, DebriefInvite invite, Set<String> told, Function<String, NoticeKind> kind) {
         Site site = site(invite.siteId);
         List<Person> invitees = people(invite.invitees());
-        Instant now = clock.instant();
+        List<String> uncovered = invite.uncovered();
+        String calendar = invite.hasSlot() ? texts.debriefCalendar(invite, site, invitees, clock.instant()) : null;
+        NoticeMessage withoutSlot = invite.hasSlot() ? null : texts.debriefWithoutSlot(invite, site);
         for (Person person : invitees) {
+            if (!told.contains(person.id)) {
+                continue;
+            }
+            NoticeKind noticeKind = kind.apply(person.id);
             NoticeMessage message = invite.hasSlot()
-                    ? texts.debriefInvite(invite, site, invitees, person, kind == NoticeKind.DEBRIEF_UPDATED, uncovered.contains(person.id), now)
-                    : texts.debriefWithoutSlot(invite, site);
-            notices.notify(eventId, kind, person, invite.siteId, invite.debriefId.toString(), message, INVITES);
+                    ? texts.debriefInvite(invite, site, invitees, noticeKind == NoticeKind.DEBRIEF_UPDATED, uncovered.contains(person.id), calendar)
+                    : withoutSlot;
+            notices.notify(eventId, noticeKind, person, invite.siteId, invite.debriefId.toString(), message, INVITES);
         }
     }
 

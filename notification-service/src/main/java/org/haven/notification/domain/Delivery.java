@@ -29,6 +29,28 @@ public class Delivery extends ChannelDelivery {
         return delivery;
     }
 
+    /** Whether the alert already has a delivery of this kind in {@code round}. Typed queries: their translation is cached. */
+    static boolean exists(UUID alertId, DeliveryKind kind, int round) {
+        return !getEntityManager().createQuery(
+                        "SELECT d.id FROM Delivery d WHERE d.alertId = :alert AND d.kind = :kind AND d.round = :round", UUID.class)
+                .setParameter("alert", alertId)
+                .setParameter("kind", kind)
+                .setParameter("round", round)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+    }
+
+    /** Whether the alert already has a delivery of this kind, in any round. */
+    static boolean exists(UUID alertId, DeliveryKind kind) {
+        return !getEntityManager().createQuery("SELECT d.id FROM Delivery d WHERE d.alertId = :alert AND d.kind = :kind", UUID.class)
+                .setParameter("alert", alertId)
+                .setParameter("kind", kind)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+    }
+
     public static List<Delivery> ofAlert(UUID alertId) {
         return list("alertId = ?1 order by createdAt", alertId);
     }

@@ -56,6 +56,21 @@ public class Notice extends PanacheEntityBase {
         return new NoticeMessage(subject, body, shortText, calendar, calendarMethod);
     }
 
+    /**
+     * Whether {@code eventId} already gave {@code recipientId} a notice of this kind. A typed query, so its
+     * translation is cached: Panache's {@code count(...)} translates its query again on every call.
+     */
+    static boolean given(String eventId, String recipientId, NoticeKind kind) {
+        return !getEntityManager().createQuery(
+                        "SELECT n.id FROM Notice n WHERE n.eventId = :event AND n.recipientId = :recipient AND n.kind = :kind", UUID.class)
+                .setParameter("event", eventId)
+                .setParameter("recipient", recipientId)
+                .setParameter("kind", kind)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+    }
+
     public static List<Notice> to(String recipientId, int limit) {
         return find("recipientId = ?1 order by createdAt desc, id", recipientId).page(0, limit).list();
     }

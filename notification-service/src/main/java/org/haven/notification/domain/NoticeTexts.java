@@ -35,9 +35,17 @@ public class NoticeTexts {
         this.config = config;
     }
 
-    /** The invite for a debrief with a slot (new, moved or with new participants), with its .ics. */
-    public NoticeMessage debriefInvite(DebriefInvite invite, Site site, List<Person> invitees, Person recipient, boolean updated,
-                                       boolean outsideShift, Instant now) {
+    /**
+     * The .ics of a debrief with a slot. It is the same for everyone invited, so an event renders it once
+     * and gives it to {@link #debriefInvite} for each of them.
+     */
+    public String debriefCalendar(DebriefInvite invite, Site site, List<Person> invitees, Instant now) {
+        return calendar(invite, site, invitees, AlertMessage.readable(invite.incidentType), debriefLink(invite.debriefId)).request(now);
+    }
+
+    /** The invite for a debrief with a slot (new, moved or with new participants), with its .ics from {@link #debriefCalendar}. */
+    public NoticeMessage debriefInvite(DebriefInvite invite, Site site, List<Person> invitees, boolean updated, boolean outsideShift,
+                                       String calendar) {
         String type = AlertMessage.readable(invite.incidentType);
         String link = debriefLink(invite.debriefId);
         String subject = (updated ? "Updated: restorative debrief at " : "Restorative debrief at ") + site.name + ", "
@@ -59,7 +67,6 @@ public class NoticeTexts {
                 outsideShift ? "\nThis time falls outside your recorded shift; your supervisor has been told.\n" : "",
                 link, FOOTER);
         String shortText = "Haven: restorative debrief at %s, %s. %s".formatted(site.name, shortTime(invite.startsAt, site), link);
-        String calendar = calendar(invite, site, invitees, type, link).request(now);
         return new NoticeMessage(subject, text, shortText, calendar, "REQUEST");
     }
 

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.haven.notification.messaging.NoticeSender;
+import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -44,7 +45,7 @@ public class Notices {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Notice> notify(String eventId, NoticeKind kind, Person recipient, String siteId, String about,
                                    NoticeMessage message, Collection<NoticeKind> supersedes) {
-        if (Notice.count("eventId = ?1 and recipientId = ?2 and kind = ?3", eventId, recipient.id, kind) > 0) {
+        if (Notice.given(eventId, recipient.id, kind)) {
             return Optional.empty();
         }
         Instant now = clock.instant();
@@ -78,11 +79,15 @@ public class Notices {
      * a delivery being sent right now keeps its row lock and, once SENT, no longer matches.
      */
     private void supersedeWaiting(String recipientId, String about, Collection<NoticeKind> kinds) {
+        // Naming the tables it touches keeps Hibernate from flushing the whole session before it runs.
         Notice.getEntityManager().createNativeQuery("""
                         UPDATE notice_delivery SET status = 'CANCELLED', next_attempt_at = NULL,
                             last_error = 'superseded by a newer notice'
                         WHERE status IN ('QUEUED', 'FAILED')
                           AND notice_id IN (SELECT id FROM notice WHERE recipient_id = ?1 AND about = ?2 AND kind IN (?3))""")
+                .unwrap(NativeQuery.class)
+                .addSynchronizedEntityClass(Notice.class)
+                .addSynchronizedEntityClass(NoticeDelivery.class)
                 .setParameter(1, recipientId)
                 .setParameter(2, about)
                 .setParameter(3, kinds.stream().map(Enum::name).toList())

@@ -36,7 +36,7 @@ public class Paging {
             events.raised(alert);
             meters.counter("haven.alerts.raised", "level", String.valueOf(level)).increment();
         } else if (alert.status == AlertStatus.ACKNOWLEDGED
-                || Delivery.count("alertId = ?1 and kind = ?2 and round = ?3", alert.id, DeliveryKind.ALERT, round) > 0) {
+                || Delivery.exists(alert.id, DeliveryKind.ALERT, round)) {
             return Optional.empty();
         }
         for (ContactChannels.Contact contact : channels.of(person)) {
@@ -48,7 +48,7 @@ public class Paging {
 
     /** Tells someone already paged that the incident is handled, on the channels they were paged on. */
     public void tellHandled(Alert alert, Person person, Instant now) {
-        if (Delivery.count("alertId = ?1 and kind = ?2", alert.id, DeliveryKind.HANDLED) > 0) {
+        if (Delivery.exists(alert.id, DeliveryKind.HANDLED)) {
             return;
         }
         for (ContactChannels.Contact contact : channels.of(person)) {

@@ -7,6 +7,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -67,7 +68,9 @@ public class AlertChangeRelay {
             feed.publish(change);
             return;
         }
+        // It reads no table, so nothing needs flushing before it: NOTIFY is delivered at commit, after the changes.
         entityManager.createNativeQuery("SELECT count(*) FROM (SELECT pg_notify(?1, ?2)) AS announced")
+                .setFlushMode(FlushModeType.COMMIT)
                 .setParameter(1, CHANNEL)
                 .setParameter(2, write(change))
                 .getSingleResult();

@@ -29,6 +29,7 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -37,7 +38,8 @@ import java.util.UUID;
  * inbox) records no second delivery. Failed sends are retried with backoff on a short schedule,
  * which also picks up deliveries left behind by a process that stopped before sending them.
  *
- * <p>Each delivery is sent while its row is locked ({@code FOR UPDATE SKIP LOCKED}), so two senders,
+ * <p>Each delivery is sent while its row is locked ({@code FOR UPDATE SKIP LOCKED}), a few to a transaction
+ * ({@link SendBatch}), so two senders,
  * in one process or in two replicas, never send the same delivery at once. A crash after the SMTP
  * server accepted a message but before SENT was committed sends it again on restart: at least once,
  * which for a critical alert is the right side to err on.
@@ -46,8 +48,6 @@ import java.util.UUID;
 public class DeliverySender {
 
     private static final Logger LOG = Logger.getLogger(DeliverySender.class);
-    /** Room for the database work around one send. */
-    private static final int TRANSACTION_MARGIN_SECONDS = 30;
 
     private final EntityManager entityManager;
     private final ReactiveMailer mailer;
@@ -99,7 +99,7 @@ public class DeliverySender {
 
     private void sendAllDue() {
         try {
-            while (worker.running() && sendNextDue()) {
+            while (worker.running() && sendDueBatch()) {
                 // keep going while deliveries are due
             }
         } catch (RuntimeException e) {
@@ -107,33 +107,49 @@ public class DeliverySender {
         }
     }
 
-    /** Attempts the longest-waiting due delivery; false when none is due. */
-    boolean sendNextDue() {
+    /** Attempts due deliveries, longest-waiting first, in one transaction ({@link SendBatch}); false once none is left due. */
+    boolean sendDueBatch() {
         return QuarkusTransaction.requiringNew()
-                .timeout((int) config.sendTimeout().toSeconds() + TRANSACTION_MARGIN_SECONDS)
+                .timeout(SendBatch.transactionTimeoutSeconds(config.sendTimeout()))
                 .call(() -> {
-                    @SuppressWarnings("unchecked")
-                    List<UUID> due = entityManager.createNativeQuery("""
-                                    SELECT id FROM alert_delivery
-                                    WHERE status IN ('PENDING', 'FAILED') AND next_attempt_at <= ?1
-                                    ORDER BY next_attempt_at, created_at
-                                    LIMIT 1
-                                    FOR UPDATE SKIP LOCKED""", UUID.class)
-                            .setParameter(1, clock.instant())
-                            .getResultList();
-                    if (due.isEmpty()) {
-                        return false;
+                    SendBatch batch = new SendBatch(config.sendTimeout());
+                    while (batch.open() && worker.running()) {
+                        Optional<UUID> due = nextDue();
+                        if (due.isEmpty()) {
+                            batch.drained();
+                        } else {
+                            batch.handled(attempt(entityManager.find(Delivery.class, due.get())));
+                            // The row stays locked by this transaction, which SKIP LOCKED does not skip: the next
+                            // look-up must see its new status.
+                            entityManager.flush();
+                        }
                     }
-                    attempt(entityManager.find(Delivery.class, due.get(0)));
-                    return true;
+                    return batch.more();
                 });
     }
 
-    private void attempt(Delivery delivery) {
+    private Optional<UUID> nextDue() {
+        // No result class: Hibernate caches a native query's plan under its result mapping, and one for a
+        // non-entity class (UUID.class) never equals the last, so each call added an entry that every later
+        // look-up compared. Unmapped, the uuid column still reads as a UUID.
+        @SuppressWarnings("unchecked")
+        List<UUID> due = entityManager.createNativeQuery("""
+                        SELECT id FROM alert_delivery
+                        WHERE status IN ('PENDING', 'FAILED') AND next_attempt_at <= ?1
+                        ORDER BY next_attempt_at, created_at
+                        LIMIT 1
+                        FOR UPDATE SKIP LOCKED""")
+                .setParameter(1, clock.instant())
+                .getResultList();
+        return due.stream().findFirst();
+    }
+
+    /** False when the send failed. */
+    private boolean attempt(Delivery delivery) {
         Alert alert = entityManager.find(Alert.class, delivery.alertId);
         if (delivery.kind == DeliveryKind.ALERT && alert.status == AlertStatus.ACKNOWLEDGED) {
             delivery.cancelled();
-            return;
+            return true;
         }
         changed.fire(AlertChanged.of(alert));
         AlertMessage message = render(alert, delivery);
@@ -146,6 +162,7 @@ public class DeliverySender {
             delivery.sent(clock.instant());
             meters.counter("haven.alert.deliveries", "channel", delivery.channel.name(), "outcome", "sent").increment();
             LOG.infof("Alert %s: %s %s to %s (attempt %d)", alert.id, delivery.kind, delivery.channel, alert.recipientId, delivery.attempts);
+            return true;
         } catch (RuntimeException e) {
             Instant retryAt = retries.nextAttempt(delivery.attempts + 1, clock.instant()).orElse(null);
             delivery.failed(SendingWorker.reason(e, config.sendTimeout()), retryAt);
@@ -157,6 +174,7 @@ public class DeliverySender {
                 LOG.warnf("Alert %s: %s %s to %s failed (attempt %d), retrying at %s: %s",
                         alert.id, delivery.kind, delivery.channel, alert.recipientId, delivery.attempts, retryAt, delivery.lastError);
             }
+            return false;
         }
     }
 

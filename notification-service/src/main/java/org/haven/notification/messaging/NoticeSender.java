@@ -43,7 +43,6 @@ import java.util.UUID;
 public class NoticeSender {
 
     private static final Logger LOG = Logger.getLogger(NoticeSender.class);
-    private static final int TRANSACTION_MARGIN_SECONDS = 30;
     private static final String INVITE_FILE = "invite.ics";
 
     private final EntityManager entityManager;
@@ -94,43 +93,63 @@ public class NoticeSender {
     /** Handles every delivery due now (sent, failed, or moved to the recipient's next shift); returns how many. */
     public int sendDue() {
         int handled = 0;
-        while (handleNextDue()) {
-            handled++;
-        }
+        SendBatch batch;
+        do {
+            batch = handleDueBatch();
+            handled += batch.handled();
+        } while (batch.more());
         return handled;
     }
 
-    private boolean handleNextDue() {
+    /** Handles due deliveries, longest-waiting first, in one transaction ({@link SendBatch}). */
+    private SendBatch handleDueBatch() {
         return QuarkusTransaction.requiringNew()
-                .timeout((int) config.sendTimeout().toSeconds() + TRANSACTION_MARGIN_SECONDS)
+                .timeout(SendBatch.transactionTimeoutSeconds(config.sendTimeout()))
                 .call(() -> {
-                    Instant now = clock.instant();
-                    @SuppressWarnings("unchecked")
-                    List<UUID> due = entityManager.createNativeQuery("""
-                                    SELECT id FROM notice_delivery
-                                    WHERE status IN ('PENDING', 'QUEUED', 'FAILED') AND next_attempt_at <= ?1
-                                    ORDER BY next_attempt_at, created_at
-                                    LIMIT 1
-                                    FOR UPDATE SKIP LOCKED""", UUID.class)
-                            .setParameter(1, now)
-                            .getResultList();
-                    if (due.isEmpty()) {
-                        return false;
+                    SendBatch batch = new SendBatch(config.sendTimeout());
+                    while (batch.open() && worker.running()) {
+                        Instant now = clock.instant();
+                        Optional<UUID> due = nextDue(now);
+                        if (due.isEmpty()) {
+                            batch.drained();
+                        } else {
+                            batch.handled(handle(entityManager.find(NoticeDelivery.class, due.get()), now));
+                            // The row stays locked by this transaction, which SKIP LOCKED does not skip: the next
+                            // look-up must see its new status.
+                            entityManager.flush();
+                        }
                     }
-                    NoticeDelivery delivery = entityManager.find(NoticeDelivery.class, due.get(0));
-                    Notice notice = entityManager.find(Notice.class, delivery.noticeId);
-                    Optional<Instant> shiftStart = notice.urgent ? Optional.empty() : directory.workWeek(notice.recipientId).offUntil(now);
-                    if (shiftStart.isPresent()) {
-                        delivery.queueUntil(shiftStart.get());
-                        LOG.infof("Notice %s (%s) to %s waits for their shift at %s", notice.id, notice.kind, notice.recipientId, shiftStart.get());
-                    } else {
-                        attempt(notice, delivery, now);
-                    }
-                    return true;
+                    return batch;
                 });
     }
 
-    private void attempt(Notice notice, NoticeDelivery delivery, Instant now) {
+    private Optional<UUID> nextDue(Instant now) {
+        // No result class: see DeliverySender.nextDue.
+        @SuppressWarnings("unchecked")
+        List<UUID> due = entityManager.createNativeQuery("""
+                        SELECT id FROM notice_delivery
+                        WHERE status IN ('PENDING', 'QUEUED', 'FAILED') AND next_attempt_at <= ?1
+                        ORDER BY next_attempt_at, created_at
+                        LIMIT 1
+                        FOR UPDATE SKIP LOCKED""")
+                .setParameter(1, now)
+                .getResultList();
+        return due.stream().findFirst();
+    }
+
+    /** Sends a due delivery, or moves it to its recipient's next shift; false when a send failed. */
+    private boolean handle(NoticeDelivery delivery, Instant now) {
+        Notice notice = entityManager.find(Notice.class, delivery.noticeId);
+        Optional<Instant> shiftStart = notice.urgent ? Optional.empty() : directory.workWeek(notice.recipientId).offUntil(now);
+        if (shiftStart.isPresent()) {
+            delivery.queueUntil(shiftStart.get());
+            LOG.infof("Notice %s (%s) to %s waits for their shift at %s", notice.id, notice.kind, notice.recipientId, shiftStart.get());
+            return true;
+        }
+        return attempt(notice, delivery, now);
+    }
+
+    private boolean attempt(Notice notice, NoticeDelivery delivery, Instant now) {
         NoticeMessage message = notice.message();
         try {
             switch (delivery.channel) {
@@ -145,6 +164,7 @@ public class NoticeSender {
                         .record(Duration.between(notice.createdAt, sentAt).abs());
             }
             LOG.infof("Notice %s: %s %s to %s (attempt %d)", notice.id, notice.kind, delivery.channel, notice.recipientId, delivery.attempts);
+            return true;
         } catch (RuntimeException e) {
             Instant retryAt = retries.nextAttempt(delivery.attempts + 1, now).orElse(null);
             delivery.failed(SendingWorker.reason(e, config.sendTimeout()), retryAt);
@@ -156,6 +176,7 @@ public class NoticeSender {
                 LOG.warnf("Notice %s: %s %s to %s failed (attempt %d), retrying at %s: %s",
                         notice.id, notice.kind, delivery.channel, notice.recipientId, delivery.attempts, retryAt, delivery.lastError);
             }
+            return false;
         }
     }
 
