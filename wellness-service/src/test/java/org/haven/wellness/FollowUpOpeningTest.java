@@ -131,6 +131,33 @@ class FollowUpOpeningTest {
     }
 
     @Test
+    void aLateReportAnnouncedAgainWithOneMoreWitnessOpensFollowUpsForTheNewcomerOnly() {
+        String site = unique("site");
+        String ola = unique("ola");
+        String pia = unique("pia");
+        // Reported long after it happened: its exposure lies outside every rolling window.
+        IncidentReported incident = critical(site, Instant.now().minus(Duration.ofDays(120)), ola, List.of(), List.of());
+        send(incident);
+        awaitFollowUps(incident, 3);
+
+        IncidentReported withWitness = new IncidentReported(incident.incidentId(), incident.siteId(), incident.incidentType(),
+                incident.severity(), incident.critical(), incident.criticalityRule(), incident.occurredAt(),
+                incident.reportedAt(), incident.reporterId(), incident.involvedStaffIds(), List.of(pia), incident.clientCodes());
+        EventEnvelope reissued = send(withWitness);
+
+        awaitFollowUps(incident, 6);
+        given().auth().oauth2(supervisorOf(incident)).queryParam("incidentId", incident.incidentId().toString())
+                .queryParam("staffId", ola).when().get("/api/followups")
+                .then().statusCode(200).body("total", equalTo(3));
+        given().auth().oauth2(supervisorOf(incident)).queryParam("incidentId", incident.incidentId().toString())
+                .queryParam("staffId", pia).when().get("/api/followups")
+                .then().statusCode(200).body("total", equalTo(3));
+        assertThat(inboxHas(reissued.id())).as("the reissued event was applied, not dead-lettered").isTrue();
+        assertThat(outboxEventsMentioning(incident.incidentId())).isEqualTo(6);
+        assertThat(exposuresTo(incident.incidentId())).isEqualTo(2);
+    }
+
+    @Test
     void eachOpenedFollowUpIsAnnouncedOnWellnessEventsKeyedByItsId() {
         String site = unique("site");
         ConsumerTask<String, String> announced = HavenInfrastructure.kafka().consumeStrings()
@@ -182,6 +209,12 @@ class FollowUpOpeningTest {
                         "SELECT count(*) FROM haven_inbox WHERE consumer = 'wellness-service' AND event_id = ?1")
                 .setParameter(1, eventId)
                 .getSingleResult()).longValue() == 1;
+    }
+
+    private long exposuresTo(UUID incidentId) {
+        return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM exposure WHERE incident_id = ?1")
+                .setParameter(1, incidentId)
+                .getSingleResult()).longValue();
     }
 
     private long outboxEventsMentioning(UUID incidentId) {

@@ -6,7 +6,6 @@ import org.haven.events.ExposureThresholdReached;
 import org.haven.wellness.config.WellnessConfig;
 import org.haven.wellness.messaging.FollowUpEvents;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -23,26 +22,27 @@ public class ExposureThreshold {
 
     private final Map<Duration, Integer> thresholds;
     private final FollowUpEvents events;
-    private final Clock clock;
 
-    ExposureThreshold(WellnessConfig config, FollowUpEvents events, Clock clock) {
+    ExposureThreshold(WellnessConfig config, FollowUpEvents events) {
         this.thresholds = Map.of(
                 ExposureWindow.MONTH, positive("threshold-30-days", config.exposure().threshold30Days()),
                 ExposureWindow.QUARTER, positive("threshold-90-days", config.exposure().threshold90Days()));
         this.events = events;
-        this.clock = clock;
     }
 
-    /** Called in the transaction that recorded {@code exposure}. */
+    /**
+     * Called in the transaction that recorded {@code exposure}, with the person's dose just before it (whose
+     * {@code asOf} is now): the exposure itself counts once more in each window it falls into.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void afterRecording(Exposure exposure) {
-        Instant now = clock.instant();
+    public void afterRecording(Exposure exposure, ExposureDose doseBefore) {
+        Instant now = doseBefore.asOf();
         thresholds.forEach((window, threshold) -> {
             Instant from = now.minus(window);
             if (!exposure.occurredAt.isAfter(from) || exposure.occurredAt.isAfter(now)) {
                 return;
             }
-            long count = ExposureWindow.count(exposure.staffId, now, window);
+            long count = doseBefore.within(window) + 1;
             if (count == threshold) {
                 events.thresholdReached(new ExposureThresholdReached(exposure.staffId, exposure.siteId,
                         (int) window.toDays(), (int) count, threshold, now));

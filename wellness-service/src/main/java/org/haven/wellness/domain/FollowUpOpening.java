@@ -1,6 +1,7 @@
 package org.haven.wellness.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.haven.events.IncidentReported;
 import org.haven.wellness.messaging.FollowUpEvents;
@@ -10,25 +11,37 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * Responds to a critical incident: records each exposed person's exposure and opens their follow-ups,
  * announcing each follow-up in the same transaction. What already exists for the incident is left as it
  * is, so the same incident arriving again (under any event id) changes nothing.
+ *
+ * <p>One query finds, for everyone exposed, their dose so far and whether they are already exposed to this
+ * incident. Follow-ups are looked up only when someone is: they are opened only together with, or after, the
+ * person's exposure to the incident (and neither is ever deleted), so without an exposure there is none.
  */
 @ApplicationScoped
 public class FollowUpOpening {
 
+    private static final String OPENED = "select f.staffId, f.kind from FollowUp f where f.incidentId = :incidentId";
+
     private final FollowUpCadence cadence;
     private final FollowUpEvents events;
+    private final ExposureWindow window;
     private final ExposureThreshold threshold;
+    private final EntityManager entityManager;
     private final Clock clock;
 
-    FollowUpOpening(FollowUpCadence cadence, FollowUpEvents events, ExposureThreshold threshold, Clock clock) {
+    FollowUpOpening(FollowUpCadence cadence, FollowUpEvents events, ExposureWindow window, ExposureThreshold threshold,
+                    EntityManager entityManager, Clock clock) {
         this.cadence = cadence;
         this.events = events;
+        this.window = window;
         this.threshold = threshold;
+        this.entityManager = entityManager;
         this.clock = clock;
     }
 
@@ -40,19 +53,19 @@ public class FollowUpOpening {
         requireFollowable(incident);
         Instant now = clock.instant();
         Map<FollowUpKind, Instant> dueTimes = cadence.dueTimes(incident.reportedAt());
-        Set<String> exposed = Exposure.<Exposure>list("incidentId", incident.incidentId()).stream()
-                .map(exposure -> exposure.staffId)
-                .collect(Collectors.toCollection(HashSet::new));
-        Set<String> opened = FollowUp.<FollowUp>list("incidentId", incident.incidentId()).stream()
-                .map(followUp -> followUp.staffId + "/" + followUp.kind)
-                .collect(Collectors.toCollection(HashSet::new));
+        Set<String> staff = ExposedStaff.of(incident.reporterId(), incident.involvedStaffIds(), incident.witnessIds());
+        ExposureWindow.PriorExposures prior = window.before(incident.incidentId(), staff, now);
+        Set<String> opened = prior.anyoneExposedToIncident() ? opened(incident.incidentId()) : new HashSet<>();
 
-        for (String staffId : ExposedStaff.of(incident.reporterId(), incident.involvedStaffIds(), incident.witnessIds())) {
-            if (exposed.add(staffId)) {
+        // Exposures first, then follow-ups: rows of one table follow each other, so they go in as one batch.
+        for (String staffId : staff) {
+            if (!prior.isExposedToIncident(staffId)) {
                 Exposure exposure = Exposure.of(staffId, incident.incidentId(), incident.siteId(), incident.occurredAt(), now);
                 exposure.persist();
-                threshold.afterRecording(exposure);
+                threshold.afterRecording(exposure, prior.doseOf(staffId));
             }
+        }
+        for (String staffId : staff) {
             dueTimes.forEach((kind, dueAt) -> {
                 if (opened.add(staffId + "/" + kind)) {
                     FollowUp followUp = FollowUp.open(incident.incidentId(), incident.siteId(), staffId, kind, dueAt, now);
@@ -61,6 +74,14 @@ public class FollowUpOpening {
                 }
             });
         }
+    }
+
+    private Set<String> opened(UUID incidentId) {
+        return entityManager.createQuery(OPENED, Object[].class)
+                .setParameter("incidentId", incidentId)
+                .getResultStream()
+                .map(row -> row[0] + "/" + row[1])
+                .collect(Collectors.toCollection(HashSet::new));
     }
 
     /** Without these, nothing can be opened however often the event is retried. */
