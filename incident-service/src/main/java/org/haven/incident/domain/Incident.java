@@ -52,7 +52,10 @@ public class Incident extends PanacheEntityBase {
     /** The submitter's key for this report: a retried submission finds this row instead of adding one. */
     public UUID idempotencyKey;
 
+    /** A fixed query string, so Hibernate translates it once rather than on each submission. */
     public static Incident findByIdempotencyKey(UUID key) {
-        return find("idempotencyKey", key).firstResult();
+        return getEntityManager().createQuery("from Incident i where i.idempotencyKey = :key", Incident.class)
+                .setParameter("key", key)
+                .getResultStream().findFirst().orElse(null);
     }
 }

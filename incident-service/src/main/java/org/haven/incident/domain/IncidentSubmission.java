@@ -31,26 +31,25 @@ public class IncidentSubmission {
         if (idempotencyKey == null) {
             return new Outcome(reporting.report(report, actorId, null), true);
         }
-        Incident earlier = findByKey(idempotencyKey);
-        if (earlier != null) {
-            return new Outcome(earlier, false);
-        }
         try {
-            return new Outcome(reporting.report(report, actorId, idempotencyKey), true);
+            // The look-up and the report share one transaction: a retry costs one query, a first submission one more.
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Incident earlier = Incident.findByIdempotencyKey(idempotencyKey);
+                return earlier != null
+                        ? new Outcome(earlier, false)
+                        : new Outcome(reporting.report(report, actorId, idempotencyKey), true);
+            });
         } catch (PersistenceException e) {
             if (!violates(e, KEY_CONSTRAINT)) {
                 throw e;
             }
-            Incident winner = findByKey(idempotencyKey);
+            // A submission with the same key committed between our look-up and our insert: it won.
+            Incident winner = QuarkusTransaction.requiringNew().call(() -> Incident.findByIdempotencyKey(idempotencyKey));
             if (winner == null) {
                 throw e;
             }
             return new Outcome(winner, false);
         }
-    }
-
-    private static Incident findByKey(UUID key) {
-        return QuarkusTransaction.requiringNew().call(() -> Incident.findByIdempotencyKey(key));
     }
 
     private static boolean violates(Throwable e, String constraint) {
