@@ -11,6 +11,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.haven.events.EventCodec;
@@ -20,10 +22,18 @@ import org.haven.testing.HavenInfrastructure;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,6 +46,10 @@ class OutboxTest {
     Outbox outbox;
     @Inject
     EntityManager entityManager;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+    @Inject
+    DataSource dataSource;
 
     private static IncidentAmended amendment(UUID incident) {
         return new IncidentAmended(incident, "site-a", UUID.randomUUID(), "staff-ana", Instant.parse("2026-11-22T10:00:00Z"));
@@ -84,7 +98,7 @@ class OutboxTest {
     void oneAggregatesEventsArriveInCommitOrder() {
         UUID incident = UUID.randomUUID();
         ConsumerTask<String, String> records = recordsOf(incident);
-        List<String> committed = new java.util.ArrayList<>();
+        List<String> committed = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             committed.add(QuarkusTransaction.requiringNew().call(() -> outbox.publish(HavenEvents.INCIDENT_AMENDED, "/test",
                     incident.toString(), Instant.now(), amendment(incident)).id()));
@@ -93,6 +107,62 @@ class OutboxTest {
         records.awaitRecords(20, Duration.ofSeconds(20));
         records.stop();
         assertThat(records.getRecords().stream().map(r -> EventCodec.decode(r.value()).id()).toList()).isEqualTo(committed);
+    }
+
+    @Test
+    void eventsRecordedInOneTransactionArriveInTheOrderTheyWereRecorded() {
+        UUID incident = UUID.randomUUID();
+        ConsumerTask<String, String> records = recordsOf(incident);
+
+        List<String> recorded = QuarkusTransaction.requiringNew().call(() -> IntStream.range(0, 9)
+                .mapToObj(i -> outbox.publish(HavenEvents.INCIDENT_AMENDED, "/test", incident.toString(), Instant.now(),
+                        amendment(incident)).id())
+                .toList());
+
+        records.awaitRecords(9, Duration.ofSeconds(15));
+        records.stop();
+        assertThat(records.getRecords().stream().map(r -> EventCodec.decode(r.value()).id()).toList()).isEqualTo(recorded);
+    }
+
+    @Test
+    void anEventWrittenBeforeACommitThatThenFailsIsRolledBackWithIt() {
+        UUID incident = UUID.randomUUID();
+        AtomicLong writtenBeforeTheFailure = new AtomicLong(-1);
+
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            publish(incident);
+            // Registered after the outbox's own writer, so it fails the commit once the event row is written.
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // On the transaction's own connection, as the outbox writes.
+                    try (Connection connection = dataSource.getConnection();
+                         PreparedStatement count = connection.prepareStatement(
+                                 "SELECT count(*) FROM haven_outbox WHERE message_key = ?")) {
+                        count.setString(1, incident.toString());
+                        try (ResultSet result = count.executeQuery()) {
+                            result.next();
+                            writtenBeforeTheFailure.set(result.getLong(1));
+                        }
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    throw new IllegalStateException("a later participant refused the commit");
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                }
+            });
+        }));
+
+        assertThat(writtenBeforeTheFailure).hasValue(1);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> outboxRowsOf(incident))).isZero();
+    }
+
+    private long outboxRowsOf(UUID incident) {
+        return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM haven_outbox WHERE message_key = ?1")
+                .setParameter(1, incident.toString()).getSingleResult()).longValue();
     }
 
     @Test
@@ -134,12 +204,10 @@ class OutboxTest {
             return entityManager.unwrap(org.hibernate.Session.class).isDirty();
         });
 
-        // Not flushed by the outbox's insert (a flush per event was a tenth of a consumer's CPU), yet committed with it.
+        // Not flushed by recording the event (a flush per event was a tenth of a consumer's CPU), yet committed with it.
         assertThat(pendingAfterPublish).isTrue();
         assertThat(QuarkusTransaction.requiringNew().call(() -> entityManager.find(TestNote.class, note.id))).isNotNull();
-        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
-                "SELECT count(*) FROM haven_outbox WHERE message_key = ?1").setParameter(1, incident.toString())
-                .getSingleResult()).longValue())).isEqualTo(1);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> outboxRowsOf(incident))).isEqualTo(1);
     }
 
     @Test
