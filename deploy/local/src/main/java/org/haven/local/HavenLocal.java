@@ -15,7 +15,8 @@ public final class HavenLocal {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("haven.root", ".")).toAbsolutePath().normalize();
         Path data = Path.of(System.getProperty("haven.data", root.resolve(".haven").toString())).toAbsolutePath();
-        HavenPlatform platform = new HavenPlatform(PlatformLayout.standard(root, data));
+        // The first run after a build is the training run of the services' AOT caches when a JDK 25+ is here.
+        HavenPlatform platform = new HavenPlatform(PlatformLayout.standard(root, data)).aot(AotMode.TRAIN);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping Haven…");

@@ -3,13 +3,17 @@ package org.haven.local;
 import org.haven.local.identity.LocalIdentityProvider;
 import org.jboss.logging.Logger;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -31,14 +35,39 @@ public final class HavenPlatform implements AutoCloseable {
     private final Map<String, ServiceProcess> processes = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, Duration> readyAfter = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, Duration> cpuToReady = Collections.synchronizedMap(new LinkedHashMap<>());
+    // Tests and the benchmark run the services on the launcher's JDK unless asked (HAVEN_AOT, aot(..)), so
+    // that their results do not depend on whether some earlier run left AOT caches behind.
+    private AotMode aotMode = aotModeFromEnvironment(AotMode.OFF);
+    private Optional<JavaRuntime> aotJdk;
 
     public HavenPlatform(PlatformLayout layout) {
+        this(layout, List.of("incident-service", "debrief-service", "notification-service", "wellness-service"));
+    }
+
+    /** The platform with only some of the services, e.g. one alone to measure its start without the others'. */
+    public HavenPlatform(PlatformLayout layout, Collection<String> serviceNames) {
         this.layout = layout;
-        this.services = List.of(
+        this.services = Stream.of(
                 new ServiceSpec("incident-service", "incident-service", "haven_incident", layout.incidentPort()),
                 new ServiceSpec("debrief-service", "debrief-service", "haven_debrief", layout.debriefPort()),
                 new ServiceSpec("notification-service", "notification-service", "haven_notification", layout.notificationPort()),
-                new ServiceSpec("wellness-service", "wellness-service", "haven_wellness", layout.wellnessPort()));
+                new ServiceSpec("wellness-service", "wellness-service", "haven_wellness", layout.wellnessPort()))
+                .filter(service -> serviceNames.contains(service.name()))
+                .toList();
+        if (services.size() != Set.copyOf(serviceNames).size()) {
+            throw new IllegalArgumentException("Unknown service among " + serviceNames);
+        }
+    }
+
+    /** Whether services start from (or train) a JDK 25+ AOT cache; {@code HAVEN_AOT}, when set, wins. */
+    public HavenPlatform aot(AotMode mode) {
+        this.aotMode = aotModeFromEnvironment(mode);
+        return this;
+    }
+
+    static AotMode aotModeFromEnvironment(AotMode otherwise) {
+        String configured = System.getenv("HAVEN_AOT");
+        return configured == null || configured.isBlank() ? otherwise : AotMode.parse(configured);
     }
 
     public HavenPlatform start() throws Exception {
@@ -68,7 +97,7 @@ public final class HavenPlatform implements AutoCloseable {
 
     /** Starts (or restarts) one service process; it is ready once {@link #awaitReady} returns. */
     public void startService(ServiceSpec service) throws Exception {
-        processes.put(service.name(), ServiceProcess.start(service, layout.projectRoot(), layout.logs(), environmentFor(service)));
+        startService(service, Map.of());
     }
 
     /**
@@ -78,7 +107,19 @@ public final class HavenPlatform implements AutoCloseable {
     public void startService(ServiceSpec service, Map<String, String> settings) throws Exception {
         Map<String, String> env = environmentFor(service);
         env.putAll(settings);
-        processes.put(service.name(), ServiceProcess.start(service, layout.projectRoot(), layout.logs(), env));
+        ServiceJvm jvm = ServiceJvm.choose(service, layout.projectRoot(), aotMode, aotJdk());
+        if (!jvm.aotOptions().isEmpty()) {
+            LOG.infof("%s runs on %s", service.name(), jvm.describe());
+        }
+        processes.put(service.name(), ServiceProcess.start(service, layout.projectRoot(), layout.logs(), env, jvm));
+    }
+
+    private synchronized Optional<JavaRuntime> aotJdk() {
+        if (aotJdk == null) {
+            aotJdk = aotMode == AotMode.OFF ? Optional.empty()
+                    : JavaRuntime.withAotCache(System.getenv(), Path.of(System.getProperty("java.home")), JavaRuntime.usualInstallPlaces());
+        }
+        return aotJdk;
     }
 
     /** Stops one service the way an orchestrator would (SIGTERM, then SIGKILL after a grace period). */
@@ -213,6 +254,9 @@ public final class HavenPlatform implements AutoCloseable {
         synchronized (processes) {
             running = new ArrayList<>(processes.values());
             processes.clear();
+        }
+        if (running.stream().anyMatch(ServiceProcess::isTraining)) {
+            LOG.info("Writing the services' AOT caches (once per build; the next start is faster)…");
         }
         running.parallelStream().forEach(ServiceProcess::close);
         closeQuietly(identity);

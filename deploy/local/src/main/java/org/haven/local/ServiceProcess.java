@@ -1,5 +1,7 @@
 package org.haven.local;
 
+import org.jboss.logging.Logger;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** One service running as its own process from its packaged jar, as it runs in production. */
@@ -18,16 +21,22 @@ final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    private static final Logger LOG = Logger.getLogger(ServiceProcess.class);
+    // Writing an AOT cache at exit takes seconds of CPU, far longer than a normal stop on a busy machine.
+    private static final Duration TRAINING_RUN_GRACE = Duration.ofMinutes(3);
+
     private final ServiceSpec spec;
     private final Process process;
     private final Path log;
     private final long startedAt;
+    private final Optional<AotCache> training;
 
-    private ServiceProcess(ServiceSpec spec, Process process, Path log, long startedAt) {
+    private ServiceProcess(ServiceSpec spec, Process process, Path log, long startedAt, Optional<AotCache> training) {
         this.spec = spec;
         this.process = process;
         this.log = log;
         this.startedAt = startedAt;
+        this.training = training;
     }
 
     static Path requireJar(ServiceSpec spec, Path projectRoot) {
@@ -38,12 +47,12 @@ final class ServiceProcess implements AutoCloseable {
         return jar;
     }
 
-    static ServiceProcess start(ServiceSpec spec, Path projectRoot, Path logs, Map<String, String> env) throws IOException {
+    static ServiceProcess start(ServiceSpec spec, Path projectRoot, Path logs, Map<String, String> env, ServiceJvm jvm) throws IOException {
         Path jar = requireJar(spec, projectRoot);
         Files.createDirectories(logs);
         Path log = logs.resolve(spec.name() + ".log");
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(jvm.java().toString());
         // Four services share a 2-core laptop with Kafka and PostgreSQL: the serial collector; a heap that
         // starts small and gives memory back after a collection; and the C1 compiler only, because C2's
         // compilations cost more CPU than they save in runs of minutes (measured in docs/benchmarks.md).
@@ -54,6 +63,8 @@ final class ServiceProcess implements AutoCloseable {
         command.add("-XX:MinHeapFreeRatio=10");
         command.add("-XX:MaxHeapFreeRatio=30");
         command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(jvm.memoryOptions());
+        command.addAll(jvm.aotOptions());
         // Extra JVM options for every service; "{service}" becomes the service's name, so that e.g.
         // -XX:StartFlightRecording=filename=/tmp/{service}.jfr gives each process its own recording.
         String extra = System.getenv("HAVEN_JAVA_OPTS");
@@ -65,9 +76,13 @@ final class ServiceProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // glibc gives threads that allocate at once their own malloc arenas (up to 8 per core), each keeping
+        // freed memory: two are enough for services that live in the Java heap. With the native heap trim
+        // (ServiceJvm) 6-13 MiB less RSS per idle service (docs/benchmarks.md). Unless the user set it.
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(spec.port()));
-        return new ServiceProcess(spec, builder.start(), log, System.nanoTime());
+        return new ServiceProcess(spec, builder.start(), log, System.nanoTime(), jvm.training());
     }
 
     ServiceSpec spec() {
@@ -130,19 +145,44 @@ final class ServiceProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        training.ifPresent(AotCache::discardRecording);
     }
 
-    /** Ends the service the way an orchestrator would: SIGTERM, then SIGKILL after a grace period. */
+    boolean isTraining() {
+        return training.isPresent();
+    }
+
+    /**
+     * Ends the service the way an orchestrator would: SIGTERM, then SIGKILL after a grace period (longer for
+     * a training run, which writes its AOT cache as it exits; the cache is kept only if it got to finish).
+     */
     @Override
     public void close() {
         process.destroy();
+        boolean exited = false;
         try {
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            exited = process.waitFor(training.isPresent() ? TRAINING_RUN_GRACE.toSeconds() : 15, TimeUnit.SECONDS);
+            if (!exited) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        if (training.isPresent()) {
+            keepOrDiscardTraining(training.get(), exited);
+        }
+    }
+
+    private void keepOrDiscardTraining(AotCache cache, boolean exited) {
+        try {
+            if (exited && cache.adoptRecording()) {
+                LOG.infof("%s: AOT cache written to %s; its next start uses it", spec.name(), cache.file());
+                return;
+            }
+        } catch (IOException e) {
+            LOG.warnf("%s: could not keep the AOT cache: %s", spec.name(), e.getMessage());
+        }
+        cache.discardRecording();
     }
 }

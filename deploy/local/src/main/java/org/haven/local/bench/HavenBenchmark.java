@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.haven.local.AotMode;
 import org.haven.local.HavenPlatform;
 import org.haven.local.PlatformLayout;
 import org.haven.local.ServiceSpec;
@@ -71,8 +72,34 @@ public final class HavenBenchmark {
     private HavenBenchmark() {
     }
 
+    private static final String USAGE = """
+            Usage: ./haven-local bench [options]
+              --rate=50             critical incidents per second in the end-to-end run
+              --seconds=60          length of the end-to-end run
+              --warm-up-seconds=0   an unmeasured run at the same rate first
+              --max-seconds=20      length of the highest-accepted-POSTs run
+              --workers=32          concurrent clients in that run
+              --services=a,b        start only these services (default: all four; fewer implies
+                                    --only=start), e.g.
+                                    --services=incident-service --only=start for one service alone
+              --only=start          measure only start: ready time, CPU until ready, CPU and RSS at idle
+              --aot=off             off: services run on the launcher's JDK, no cache (comparable runs);
+                                    use: they start from their JDK 25+ AOT cache when a fresh one exists;
+                                    train: those without one make it during this run (written as they
+                                    stop; ./haven-local does this). HAVEN_AOT wins over this option.
+              --out=PATH            where the JSON goes (default deploy/local/target/benchmark.json)
+            The JDK 25+ for AOT caches: HAVEN_JAVA_HOME, else the launcher's, else the newest in /usr/lib/jvm
+            and the like. HAVEN_JAVA_OPTS adds JVM options to every service ("{service}" = its name).""";
+
     public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--help")) {
+            System.out.println(USAGE);
+            return;
+        }
         Map<String, String> options = options(args);
+        boolean startOnly = "start".equals(options.get("only"));
+        List<String> serviceNames = List.of(options.getOrDefault("services",
+                "incident-service,debrief-service,notification-service,wellness-service").split(","));
         int rate = Integer.parseInt(options.getOrDefault("rate", "50"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
         int maxSeconds = Integer.parseInt(options.getOrDefault("max-seconds", "20"));
@@ -86,7 +113,9 @@ public final class HavenBenchmark {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("when", Instant.now().toString());
         report.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "java", System.getProperty("java.version")));
-        try (HavenPlatform platform = new HavenPlatform(layout)) {
+        AotMode aot = AotMode.parse(options.getOrDefault("aot", "off"));
+        report.put("aot", aot.name());
+        try (HavenPlatform platform = new HavenPlatform(layout, serviceNames).aot(aot)) {
             platform.start();
             Map<String, Object> start = new LinkedHashMap<>();
             platform.readyAfter().forEach((name, took) -> start.put(name, took.toMillis()));
@@ -104,6 +133,13 @@ public final class HavenBenchmark {
                     Math.round(cpu.minus(idleFrom.getOrDefault(name, Duration.ZERO)).toMillis() / idleSeconds)));
             report.put("cpuMsPerSecondIdle", idleCpu);
             report.put("rssIdleMiB", platform.rssMiB());
+            if (startOnly || serviceNames.size() < 4) {
+                Files.createDirectories(out.getParent());
+                JSON.writeValue(out.toFile(), report);
+                printStart(report);
+                System.out.println("\nJSON: " + out);
+                return;
+            }
 
             System.out.println("\n(a) floor …");
             Percentiles hop = FloorProbe.kafkaHop(platform.kafkaBootstrap(), 2_000, 200);
@@ -411,10 +447,14 @@ public final class HavenBenchmark {
         System.out.printf("%nHighest sustained accepted POSTs: %.0f/s (%s workers, %s s, %s failed)%n",
                 max.get("acceptedPerSecond"), max.get("workers"), max.get("seconds"), max.get("failed"));
         System.out.printf("  CPU ms per accepted POST: %s%n", max.get("cpuMsPerAccepted"));
+        printStart(report);
+        System.out.printf("RSS under load, peak (MiB): %s%n", report.get("rssUnderLoadMiB"));
+    }
+
+    private static void printStart(Map<String, Object> report) {
         System.out.printf("%nReady after start (ms): %s%nCPU used until ready (ms): %s%nCPU used at idle (ms per s): %s%n"
-                        + "RSS idle (MiB): %s%nRSS under load, peak (MiB): %s%n",
-                report.get("readyAfterMs"), report.get("cpuMsToReady"), report.get("cpuMsPerSecondIdle"), report.get("rssIdleMiB"),
-                report.get("rssUnderLoadMiB"));
+                        + "RSS idle (MiB): %s%n",
+                report.get("readyAfterMs"), report.get("cpuMsToReady"), report.get("cpuMsPerSecondIdle"), report.get("rssIdleMiB"));
     }
 
     private static Map<String, String> options(String[] args) {
