@@ -40,36 +40,27 @@ class DueDeliveryQueryPlanTest {
 
     @Test
     void lookingForTheNextDueAlertDeliveryReusesItsCachedPlan() {
-        Statistics statistics = statistics();
-        try {
-            alerts.sendDueBatch();
-            long hits = plans(statistics, "alert_delivery", QueryStatistics::getPlanCacheHitCount);
-            long misses = plans(statistics, "alert_delivery", QueryStatistics::getPlanCacheMissCount);
-            for (int i = 0; i < LOOKS; i++) {
-                alerts.sendDueBatch();
-            }
-            assertThat(plans(statistics, "alert_delivery", QueryStatistics::getPlanCacheHitCount) - hits).as("found in the plan cache")
-                    .isGreaterThanOrEqualTo(LOOKS);
-            assertThat(plans(statistics, "alert_delivery", QueryStatistics::getPlanCacheMissCount) - misses).as("planned again")
-                    .isLessThan(LOOKS / 4);
-        } finally {
-            statistics.setStatisticsEnabled(false);
-        }
+        assertRepeatedLookupsReuseTheirPlan("alert_delivery", alerts::sendDueBatch);
     }
 
     @Test
     void lookingForTheNextDueNoticeDeliveryReusesItsCachedPlan() {
+        assertRepeatedLookupsReuseTheirPlan("notice_delivery", notices::sendDue);
+    }
+
+    /** Looks for due rows of {@code table} again and again: each look after the first must find its plan cached. */
+    private void assertRepeatedLookupsReuseTheirPlan(String table, Runnable lookForDueRows) {
         Statistics statistics = statistics();
         try {
-            notices.sendDue();
-            long hits = plans(statistics, "notice_delivery", QueryStatistics::getPlanCacheHitCount);
-            long misses = plans(statistics, "notice_delivery", QueryStatistics::getPlanCacheMissCount);
+            lookForDueRows.run();
+            long hits = plans(statistics, table, QueryStatistics::getPlanCacheHitCount);
+            long misses = plans(statistics, table, QueryStatistics::getPlanCacheMissCount);
             for (int i = 0; i < LOOKS; i++) {
-                notices.sendDue();
+                lookForDueRows.run();
             }
-            assertThat(plans(statistics, "notice_delivery", QueryStatistics::getPlanCacheHitCount) - hits).as("found in the plan cache")
+            assertThat(plans(statistics, table, QueryStatistics::getPlanCacheHitCount) - hits).as("found in the plan cache")
                     .isGreaterThanOrEqualTo(LOOKS);
-            assertThat(plans(statistics, "notice_delivery", QueryStatistics::getPlanCacheMissCount) - misses).as("planned again")
+            assertThat(plans(statistics, table, QueryStatistics::getPlanCacheMissCount) - misses).as("planned again")
                     .isLessThan(LOOKS / 4);
         } finally {
             statistics.setStatisticsEnabled(false);
