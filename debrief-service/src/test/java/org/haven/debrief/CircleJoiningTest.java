@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,29 +31,15 @@ import static org.haven.debrief.RosterFixture.shift;
 /** How far a team's circle takes in its further incidents, and when a further incident moves the circle. */
 @QuarkusTest
 @QuarkusTestResource(HavenInfrastructure.class)
-class CircleJoiningTest {
+class CircleJoiningTest extends PeopleOfThisRun {
 
     @Inject
     AdjustableClock clock;
     @Inject
     DebriefPolicyConfig policy;
 
-    String site;
-    String ana;
-    String ben;
-    String cy;
-    String supervisor;
-    String facilitator;
-
     @BeforeEach
     void aSiteWithItsRoster() {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        site = "site-" + run;
-        ana = "ana-" + run;
-        ben = "ben-" + run;
-        cy = "cy-" + run;
-        supervisor = "sup-" + run;
-        facilitator = "fac-" + run;
         RosterFixture.supervisor(site, supervisor);
         RosterFixture.facilitator(site, facilitator);
         for (String person : List.of(ana, ben, supervisor, facilitator)) {

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,26 +29,17 @@ import static org.haven.debrief.RosterFixture.shift;
 /** The facilitator page: the circle's structure, CSRF-protected forms, and no inline script or style. */
 @QuarkusTest
 @QuarkusTestResource(HavenInfrastructure.class)
-class CirclePageTest {
+class CirclePageTest extends PeopleOfThisRun {
 
     static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
 
     @Inject
     AdjustableClock clock;
 
-    String site;
-    String ana;
-    String ben;
-    String facilitator;
     String debriefId;
 
     @BeforeEach
     void aScheduledDebrief() {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        site = "site-" + run;
-        ana = "ana-" + run;
-        ben = "ben-" + run;
-        facilitator = "fac-" + run;
         RosterFixture.facilitator(site, facilitator);
         shift(site, facilitator, "2026-11-21T08:00", "2026-11-21T16:00");
         clock.pin(at("2026-11-20T21:41"));

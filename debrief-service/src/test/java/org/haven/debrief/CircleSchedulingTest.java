@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -32,27 +31,13 @@ import static org.haven.debrief.RosterFixture.shift;
 /** Scheduling inside paid time: the roster's shifts, the site supervisor and a facilitator who was not involved. */
 @QuarkusTest
 @QuarkusTestResource(HavenInfrastructure.class)
-class CircleSchedulingTest {
+class CircleSchedulingTest extends PeopleOfThisRun {
 
     @Inject
     AdjustableClock clock;
 
-    String site;
-    String ana;
-    String ben;
-    String cy;
-    String supervisor;
-    String facilitator;
-
     @BeforeEach
     void aSiteWithItsRoster() {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        site = "site-" + run;
-        ana = "ana-" + run;
-        ben = "ben-" + run;
-        cy = "cy-" + run;
-        supervisor = "sup-" + run;
-        facilitator = "fac-" + run;
         RosterFixture.supervisor(site, supervisor);
         RosterFixture.facilitator(site, ana);          // trained, but involved: chosen only when no one else is
         RosterFixture.facilitator(site, facilitator);

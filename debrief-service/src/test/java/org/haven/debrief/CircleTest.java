@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +34,7 @@ import static org.haven.debrief.RosterFixture.shift;
 /** Holding the circle: attendance, the facilitator's record, make-up conversations, actions and closing. */
 @QuarkusTest
 @QuarkusTestResource(HavenInfrastructure.class)
-class CircleTest {
+class CircleTest extends PeopleOfThisRun {
 
     static final String PRIVATE_WORDS = "I froze when the door alarm went";
 
@@ -44,21 +43,10 @@ class CircleTest {
     @Inject
     MeterRegistry metrics;
 
-    String site;
-    String ana;
-    String ben;
-    String supervisor;
-    String facilitator;
     String debriefId;
 
     @BeforeEach
     void aScheduledDebrief() {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        site = "site-" + run;
-        ana = "ana-" + run;
-        ben = "ben-" + run;
-        supervisor = "sup-" + run;
-        facilitator = "fac-" + run;
         RosterFixture.supervisor(site, supervisor);
         RosterFixture.facilitator(site, facilitator);
         for (String person : List.of(ana, ben, supervisor, facilitator)) {

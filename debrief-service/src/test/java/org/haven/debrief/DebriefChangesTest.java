@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,27 +37,13 @@ import static org.haven.debrief.RosterFixture.shift;
 /** One circle for a cluster of incidents, and every later change announced with the same calendar UID. */
 @QuarkusTest
 @QuarkusTestResource(HavenInfrastructure.class)
-class DebriefChangesTest {
+class DebriefChangesTest extends PeopleOfThisRun {
 
     @Inject
     AdjustableClock clock;
 
-    String site;
-    String ana;
-    String ben;
-    String dee;
-    String supervisor;
-    String facilitator;
-
     @BeforeEach
     void aSiteWithItsRoster() {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        site = "site-" + run;
-        ana = "ana-" + run;
-        ben = "ben-" + run;
-        dee = "dee-" + run;
-        supervisor = "sup-" + run;
-        facilitator = "fac-" + run;
         RosterFixture.supervisor(site, supervisor);
         RosterFixture.facilitator(site, facilitator);
         for (String person : List.of(ana, ben, supervisor, facilitator)) {
