@@ -40,11 +40,7 @@ class CircleJoiningTest extends PeopleOfThisRun {
 
     @BeforeEach
     void aSiteWithItsRoster() {
-        RosterFixture.supervisor(site, supervisor);
-        RosterFixture.facilitator(site, facilitator);
-        for (String person : List.of(ana, ben, supervisor, facilitator)) {
-            shift(site, person, "2026-11-21T08:00", "2026-11-21T16:00");
-        }
+        anaAndBenWithSupervisorAndFacilitatorOnTheDayShift();
         clock.pin(at("2026-11-20T21:41"));
     }
 

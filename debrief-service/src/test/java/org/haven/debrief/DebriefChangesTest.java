@@ -44,11 +44,7 @@ class DebriefChangesTest extends PeopleOfThisRun {
 
     @BeforeEach
     void aSiteWithItsRoster() {
-        RosterFixture.supervisor(site, supervisor);
-        RosterFixture.facilitator(site, facilitator);
-        for (String person : List.of(ana, ben, supervisor, facilitator)) {
-            shift(site, person, "2026-11-21T08:00", "2026-11-21T16:00");
-        }
+        anaAndBenWithSupervisorAndFacilitatorOnTheDayShift();
         shift(site, dee, "2026-11-21T12:00", "2026-11-21T20:00");
         clock.pin(at("2026-11-20T21:41"));
     }

@@ -2,6 +2,7 @@ package org.haven.debrief;
 
 import org.junit.jupiter.api.BeforeEach;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -28,5 +29,14 @@ abstract class PeopleOfThisRun {
         dee = "dee-" + run;
         supervisor = "sup-" + run;
         facilitator = "fac-" + run;
+    }
+
+    /** The site's supervisor and trained facilitator, and Ana, Ben and both of them on shift 21 Nov 08:00–16:00. */
+    protected void anaAndBenWithSupervisorAndFacilitatorOnTheDayShift() {
+        RosterFixture.supervisor(site, supervisor);
+        RosterFixture.facilitator(site, facilitator);
+        for (String person : List.of(ana, ben, supervisor, facilitator)) {
+            RosterFixture.shift(site, person, "2026-11-21T08:00", "2026-11-21T16:00");
+        }
     }
 }
