@@ -111,21 +111,8 @@ public class DeliverySender {
     boolean sendDueBatch() {
         return QuarkusTransaction.requiringNew()
                 .timeout(SendBatch.transactionTimeoutSeconds(config.sendTimeout()))
-                .call(() -> {
-                    SendBatch batch = new SendBatch(config.sendTimeout());
-                    while (batch.open() && worker.running()) {
-                        Optional<UUID> due = nextDue();
-                        if (due.isEmpty()) {
-                            batch.drained();
-                        } else {
-                            batch.handled(attempt(entityManager.find(Delivery.class, due.get())));
-                            // The row stays locked by this transaction, which SKIP LOCKED does not skip: the next
-                            // look-up must see its new status.
-                            entityManager.flush();
-                        }
-                    }
-                    return batch.more();
-                });
+                .call(() -> SendBatch.handleDue(config.sendTimeout(), worker::running, entityManager, this::nextDue,
+                        id -> attempt(entityManager.find(Delivery.class, id))).more());
     }
 
     private Optional<UUID> nextDue() {

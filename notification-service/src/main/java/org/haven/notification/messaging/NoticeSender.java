@@ -105,22 +105,8 @@ public class NoticeSender {
     private SendBatch handleDueBatch() {
         return QuarkusTransaction.requiringNew()
                 .timeout(SendBatch.transactionTimeoutSeconds(config.sendTimeout()))
-                .call(() -> {
-                    SendBatch batch = new SendBatch(config.sendTimeout());
-                    while (batch.open() && worker.running()) {
-                        Instant now = clock.instant();
-                        Optional<UUID> due = nextDue(now);
-                        if (due.isEmpty()) {
-                            batch.drained();
-                        } else {
-                            batch.handled(handle(entityManager.find(NoticeDelivery.class, due.get()), now));
-                            // The row stays locked by this transaction, which SKIP LOCKED does not skip: the next
-                            // look-up must see its new status.
-                            entityManager.flush();
-                        }
-                    }
-                    return batch;
-                });
+                .call(() -> SendBatch.handleDue(config.sendTimeout(), worker::running, entityManager,
+                        () -> nextDue(clock.instant()), id -> handle(entityManager.find(NoticeDelivery.class, id), clock.instant())));
     }
 
     private Optional<UUID> nextDue(Instant now) {

@@ -1,6 +1,13 @@
 package org.haven.notification.messaging;
 
+import jakarta.persistence.EntityManager;
+
 import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * How many due deliveries a sender handles in one transaction. One transaction per delivery cost more than
@@ -18,8 +25,31 @@ final class SendBatch {
     private boolean failed;
     private boolean drained;
 
-    SendBatch(Duration sendTimeout) {
+    private SendBatch(Duration sendTimeout) {
         this.budgetEndsAt = System.nanoTime() + sendTimeout.toNanos();
+    }
+
+    /**
+     * Handles due deliveries, longest-waiting first, in the caller's transaction until the batch closes.
+     *
+     * @param nextDue finds and locks ({@code FOR UPDATE SKIP LOCKED}) the next due delivery's id
+     * @param handle  sends it, or moves it on; false when a send failed
+     */
+    static SendBatch handleDue(Duration sendTimeout, BooleanSupplier running, EntityManager entityManager,
+                               Supplier<Optional<UUID>> nextDue, Predicate<UUID> handle) {
+        SendBatch batch = new SendBatch(sendTimeout);
+        while (batch.open() && running.getAsBoolean()) {
+            Optional<UUID> due = nextDue.get();
+            if (due.isEmpty()) {
+                batch.drained();
+            } else {
+                batch.handled(handle.test(due.get()));
+                // The row stays locked by this transaction, which SKIP LOCKED does not skip: the next look-up
+                // must see its new status.
+                entityManager.flush();
+            }
+        }
+        return batch;
     }
 
     static int transactionTimeoutSeconds(Duration sendTimeout) {
