@@ -39,6 +39,7 @@ public final class HavenPlatform implements AutoCloseable {
     // that their results do not depend on whether some earlier run left AOT caches behind.
     private AotMode aotMode = aotModeFromEnvironment(AotMode.OFF);
     private Optional<JavaRuntime> aotJdk;
+    private final PlatformClock clock = PlatformClock.fromSettings();
 
     public HavenPlatform(PlatformLayout layout) {
         this(layout, List.of("incident-service", "debrief-service", "notification-service", "wellness-service"));
@@ -75,6 +76,9 @@ public final class HavenPlatform implements AutoCloseable {
             ServiceProcess.requireJar(service, layout.projectRoot());
         }
         LOG.infof("Data directory: %s", layout.dataDir());
+        if (clock.shifted()) {
+            LOG.infof("Clock: every service runs at %s now (shifted by %s; HAVEN_CLOCK_AT / HAVEN_CLOCK_OFFSET)", clock.now(), clock.shift());
+        }
         long t0 = System.nanoTime();
         postgres = LocalPostgres.start(layout.dataDir(), layout.postgresPort(), services.stream().map(ServiceSpec::database).toList());
         LOG.infof("PostgreSQL ready on 127.0.0.1:%d (%d ms)", layout.postgresPort(), (System.nanoTime() - t0) / 1_000_000);
@@ -175,6 +179,11 @@ public final class HavenPlatform implements AutoCloseable {
         env.put("HAVEN_DEBRIEF_APP_URL", "http://localhost:" + layout.debriefPort());
         env.put("HAVEN_WELLNESS_APP_URL", "http://localhost:" + layout.wellnessPort());
         env.put("OTEL_SDK_DISABLED", "true");
+        // The prod profile with the local run's allowances on top (a shifted clock, the published demo keys).
+        env.put("QUARKUS_PROFILE", "prod,local");
+        if (clock.shifted()) {
+            env.put("HAVEN_CLOCK_OFFSET", clock.shift().toString());
+        }
         env.put("OIDC_ISSUER", identity.issuer());
         env.put("OIDC_CLIENT_ID", LocalIdentityProvider.CLIENT_ID);
         env.put("OIDC_CLIENT_SECRET", LocalIdentityProvider.CLIENT_SECRET);
@@ -228,6 +237,11 @@ public final class HavenPlatform implements AutoCloseable {
                 .flatMap(postmaster -> Stream.concat(Stream.of(postmaster), postmaster.descendants()))
                 .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
                 .reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /** The time the services run at: the real clock unless HAVEN_CLOCK_AT or HAVEN_CLOCK_OFFSET shifted it. */
+    public PlatformClock clock() {
+        return clock;
     }
 
     /** The issuer the services trust; its token endpoint is {@code <issuer>/protocol/openid-connect/token}. */
