@@ -3,7 +3,13 @@ package org.haven.local;
 import org.haven.local.identity.LocalIdentityProvider;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -187,7 +193,29 @@ public final class HavenPlatform implements AutoCloseable {
         env.put("OIDC_ISSUER", identity.issuer());
         env.put("OIDC_CLIENT_ID", LocalIdentityProvider.CLIENT_ID);
         env.put("OIDC_CLIENT_SECRET", LocalIdentityProvider.CLIENT_SECRET);
+        if (service.module().equals("notification-service")) {
+            env.put("HAVEN_NOTIFICATION_ACK_LINK_SECRET", ackLinkSecret());
+        }
         return env;
+    }
+
+    /**
+     * The key that signs the acknowledgement links in alert mails: made at random for this data directory and
+     * kept in it, so the links in mails already sent still work after a restart (and in a second replica).
+     */
+    private synchronized String ackLinkSecret() {
+        Path file = layout.dataDir().resolve("ack-link.secret");
+        try {
+            if (!Files.exists(file)) {
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(key));
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the acknowledgement-link key in " + file, e);
+        }
     }
 
     public List<ServiceSpec> services() {

@@ -82,6 +82,11 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
     public void beforeEach(ExtensionContext extension) {
         context = chromium.newContext(options);
         context.setDefaultTimeout(TIMEOUT_MS);
+        PlatformClock clock = PlatformExtension.platform() == null ? PlatformClock.real() : PlatformExtension.platform().clock();
+        if (clock.shifted()) {
+            // The page's own clock (the time a report says it was made) agrees with the services'.
+            context.clock().install(new com.microsoft.playwright.Clock.InstallOptions().setTime(clock.now().toEpochMilli()));
+        }
         page = context.newPage();
     }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -20,6 +21,11 @@ public final class PlatformExtension implements BeforeAllCallback {
 
     public static synchronized HavenPlatform platform() {
         return platform;
+    }
+
+    /** "Now" as the services see it: the real time, or the instant HAVEN_CLOCK_AT / HAVEN_CLOCK_OFFSET set. */
+    public static Instant now() {
+        return platform().clock().now();
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.haven.messaging;
 
 import io.quarkus.arc.DefaultBean;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
@@ -40,7 +41,8 @@ public class ClockProducer {
         return shift.isZero() ? Clock.systemUTC() : Clock.offset(Clock.systemUTC(), shift);
     }
 
-    void refuseShiftedClockInProduction(@Observes StartupEvent start) {
+    // Before every other start-up work (@Startup beans, the relay), so a refusal names this reason and no other.
+    void refuseShiftedClockInProduction(@Observes @Priority(1) StartupEvent start) {
         Duration shift = offset();
         if (!shift.isZero()) {
             LOG.warnf("The clock is shifted by %s (%s): tests and the local run only", shift, OFFSET);

@@ -122,7 +122,7 @@ class CriticalChainChaosIT {
                 {"siteId":"%1$s","type":"ELOPEMENT","severity":"HIGH","occurredAt":"%2$s","summary":"Chaos drill report",
                  "involvedStaffIds":["%3$s","%4$s"],"clientCodes":["C-CHAOS"],
                  "lastSeen":{"at":"%2$s","place":"Back gate","clothing":"Grey hoodie"}}"""
-                .formatted(SITE, Instant.now().minus(2, ChronoUnit.MINUTES), REPORTER, involved);
+                .formatted(SITE, PlatformExtension.now().minus(2, ChronoUnit.MINUTES), REPORTER, involved);
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (true) {
             try {

@@ -69,7 +69,7 @@ class DebriefCircleIT {
         assertThat(page.locator("input[name=actionDescription]")).hasCount(2);
         page.locator("input[name=actionDescription]").first().fill("Walk route risk check before evening outings");
         page.locator("select[name=actionOwner]").first().selectOption(SUPERVISOR);
-        page.locator("input[name=actionDue]").first().fill(LocalDate.now(ZoneOffset.UTC).plusDays(7).toString());
+        page.locator("input[name=actionDue]").first().fill(LocalDate.ofInstant(PlatformExtension.now(), ZoneOffset.UTC).plusDays(7).toString());
         page.locator("#hold").click();
 
         page.waitForURL(Pattern.compile(".*/app/debriefs/" + debriefId + "$"));
@@ -93,7 +93,7 @@ class DebriefCircleIT {
                  "summary":"Client left during the evening walk and did not come back",
                  "lastSeen":{"at":"%2$s","place":"Corner of the park","clothing":"Red coat"},
                  "involvedStaffIds":["staff-ana","staff-ben"],"witnessIds":[],"clientCodes":["C-9Q2W"]}"""
-                .formatted(SITE, Instant.now().minus(5, ChronoUnit.MINUTES));
+                .formatted(SITE, PlatformExtension.now().minus(5, ChronoUnit.MINUTES));
         return given().auth().oauth2(DemoTokens.of("staff-ana")).contentType("application/json").body(body)
                 .when().post(PlatformExtension.platform().service("incident-service").baseUrl() + "/api/incidents")
                 .then().statusCode(201).extract().path("id");

@@ -72,8 +72,8 @@ class DebriefOverviewIT {
 
     @Test
     void directorSeesUpcomingAndOverdueDebriefsAndTheTimeToDebriefAgainstTheDeadline() throws Exception {
-        Instant now = Instant.now();
-        Instant lastMonth = YearMonth.now(ZoneOffset.UTC).minusMonths(1).atDay(10).atTime(9, 0).toInstant(ZoneOffset.UTC);
+        Instant now = PlatformExtension.now();
+        Instant lastMonth = YearMonth.from(PlatformExtension.now().atZone(ZoneOffset.UTC)).minusMonths(1).atDay(10).atTime(9, 0).toInstant(ZoneOffset.UTC);
         seedHeld("site-north", "ELOPEMENT", 24, lastMonth, Duration.ofHours(10));
         seedHeld("site-north", "ELOPEMENT", 24, lastMonth.plus(5, ChronoUnit.DAYS), Duration.ofHours(30));
         seedHeld("site-south", "SELF_HARM", 72, lastMonth, Duration.ofHours(50));
@@ -91,7 +91,7 @@ class DebriefOverviewIT {
         assertThat(text(north.locator("svg.plot .deadline-label"), "24 h deadline")).isVisible();
         assertThat(text(north.locator("svg.plot .on-time"), "1/2 on time")).isVisible();
         assertThat(text(south.locator("svg.plot .deadline-label"), "72 h deadline")).isVisible();
-        Locator lastMonthRow = text(north.locator("table.compliance-table tbody tr"), YearMonth.now(ZoneOffset.UTC).minusMonths(1).toString());
+        Locator lastMonthRow = text(north.locator("table.compliance-table tbody tr"), YearMonth.from(PlatformExtension.now().atZone(ZoneOffset.UTC)).minusMonths(1).toString());
         assertThat(lastMonthRow).containsText("50 %");
         assertThat(lastMonthRow).containsText("20.0");
         assertThat(lastMonthRow).containsText("30.0");
@@ -105,7 +105,7 @@ class DebriefOverviewIT {
 
     @Test
     void siteSupervisorSeesOnlyTheirOwnSite() throws Exception {
-        UUID overdue = seedOverdue("site-south", Instant.now().minus(2, ChronoUnit.DAYS));
+        UUID overdue = seedOverdue("site-south", PlatformExtension.now().minus(2, ChronoUnit.DAYS));
 
         signIn("sup-north", "/app/debriefs");
 
@@ -174,7 +174,7 @@ class DebriefOverviewIT {
                  "summary":"Client did not come back from the shop",
                  "lastSeen":{"at":"%1$s","place":"High street","clothing":"Blue jacket"},
                  "involvedStaffIds":["staff-ana","staff-ben"],"witnessIds":[],"clientCodes":["C-4H8D"]}"""
-                .formatted(Instant.now().minus(5, ChronoUnit.MINUTES));
+                .formatted(PlatformExtension.now().minus(5, ChronoUnit.MINUTES));
         return given().auth().oauth2(DemoTokens.of("staff-ana")).contentType("application/json").body(body)
                 .when().post(platform().service("incident-service").baseUrl() + "/api/incidents")
                 .then().statusCode(201).extract().path("id");

@@ -42,7 +42,7 @@ class ReportingFormIT {
 
     @BeforeEach
     void phone() {
-        started = Instant.now().minusSeconds(5);
+        started = PlatformExtension.now().minusSeconds(5);
         context = browser.context();
         page = browser.page();
         page.onDialog(dialog -> {
@@ -137,7 +137,7 @@ class ReportingFormIT {
         assertThat(page.locator("#error-list li")).hasCount(2);
         browser.screenshot("05-full-form-server-validation");
 
-        full.getByLabel("Last seen at").fill(java.time.LocalDateTime.now().minusMinutes(20).withSecond(0).withNano(0).toString());
+        full.getByLabel("Last seen at").fill(java.time.LocalDateTime.ofInstant(PlatformExtension.now(), java.time.ZoneId.systemDefault()).minusMinutes(20).withSecond(0).withNano(0).toString());
         full.getByLabel("Clothing", new Locator.GetByLabelOptions().setExact(true)).fill("Green coat");
         full.getByLabel("Search steps taken").fill("Walked both streets; checked the park");
         full.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send report")).tap();

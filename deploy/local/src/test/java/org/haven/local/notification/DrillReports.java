@@ -31,7 +31,7 @@ final class DrillReports {
 
     /** Reports a critical elopement over HTTP; returns the incident id. */
     static String elopement(String tag) {
-        Instant occurred = Instant.now().minus(2, ChronoUnit.MINUTES);
+        Instant occurred = PlatformExtension.now().minus(2, ChronoUnit.MINUTES);
         String body = """
                 {"siteId":"%1$s","type":"ELOPEMENT","severity":"HIGH","occurredAt":"%2$s","summary":"%3$s",
                  "lastSeen":{"at":"%2$s","place":"Laundry door","clothing":"Green jacket"},

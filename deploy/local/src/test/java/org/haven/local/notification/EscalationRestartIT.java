@@ -68,7 +68,7 @@ class EscalationRestartIT {
                 Map.entry(LEVEL_3_AFTER, director)));
         Pages pages = new Pages(sms);
 
-        Instant posted = Instant.now();
+        Instant posted = PlatformExtension.now();
         String incidentId = DrillReports.elopement(tag);
         REPORTED.add(incidentId);
         await().atMost(Duration.ofSeconds(30)).until(() -> DrillReports.alertFor(service, incidentId, first.id()).isPresent());
@@ -85,10 +85,10 @@ class EscalationRestartIT {
                 .filter(d -> "EMAIL".equals(d.get("channel"))).map(d -> Instant.parse((String) d.get("sentAt"))).findFirst().orElseThrow();
 
         Instant level2Due = started.plus(LEVEL_2_AFTER);
-        assertThat(Instant.now()).as("the kill comes before level 2 is due").isBefore(level2Due);
+        assertThat(PlatformExtension.now()).as("the kill comes before level 2 is due").isBefore(level2Due);
         platform.killService(service);
-        Instant killedAt = Instant.now();
-        await().during(Duration.between(Instant.now(), level2Due.plus(TICK.multipliedBy(2)))).atMost(LEVEL_2_AFTER.plusSeconds(10))
+        Instant killedAt = PlatformExtension.now();
+        await().during(Duration.between(PlatformExtension.now(), level2Due.plus(TICK.multipliedBy(2)))).atMost(LEVEL_2_AFTER.plusSeconds(10))
                 .until(() -> pages.pagesTo(backup.email(), backup.phone()) == 0);
 
         platform.startService(service, DrillSettings.of(sms));
@@ -100,14 +100,14 @@ class EscalationRestartIT {
         Instant backupTextAt = sms.texts().stream().filter(t -> t.body().contains(backupAlertId.toString())).findFirst().orElseThrow().receivedAt();
 
         Instant level3Due = started.plus(LEVEL_3_AFTER);
-        assertThat(Instant.now()).as("the restart left time to acknowledge before level 3").isBefore(level3Due.minusSeconds(5));
+        assertThat(PlatformExtension.now()).as("the restart left time to acknowledge before level 3").isBefore(level3Due.minusSeconds(5));
         given().formParam("token", pages.ackToken(backupAlertId)).when().post(service.baseUrl() + "/alerts/ack")
                 .then().statusCode(200).body(containsString("You have taken charge"));
         await().atMost(Duration.ofSeconds(30)).until(() -> pages.handledSubjects(first.email()).size() == 1);
         assertThat(pages.handledSubjects(first.email()).get(0)).startsWith("Handled by " + backup.name());
 
         // Nothing more until well after level 3 was due.
-        await().during(Duration.between(Instant.now(), level3Due.plus(TICK.multipliedBy(3)))).atMost(LEVEL_3_AFTER)
+        await().during(Duration.between(PlatformExtension.now(), level3Due.plus(TICK.multipliedBy(3)))).atMost(LEVEL_3_AFTER)
                 .until(() -> pages.pagesTo(director.email(), director.phone()) == 0);
         assertThat(DrillReports.alerts(service, incidentId)).extracting(a -> a.get("recipientId"))
                 .containsExactlyInAnyOrder(first.id(), backup.id());

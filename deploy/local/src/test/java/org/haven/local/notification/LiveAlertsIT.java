@@ -45,7 +45,7 @@ class LiveAlertsIT {
                  "summary":"Client did not come back from the garden",
                  "lastSeen":{"at":"%1$s","place":"Garden gate","clothing":"Blue hoodie"},
                  "involvedStaffIds":["staff-ana"],"witnessIds":[],"clientCodes":["C-%2$s"]}"""
-                .formatted(Instant.now().minus(3, ChronoUnit.MINUTES), UUID.randomUUID().toString().substring(0, 6).toUpperCase());
+                .formatted(PlatformExtension.now().minus(3, ChronoUnit.MINUTES), UUID.randomUUID().toString().substring(0, 6).toUpperCase());
     }
 
     @Test
@@ -71,7 +71,7 @@ class LiveAlertsIT {
         Map<String, Object> alert = alertsOf(incidentId).get(0);
         Locator card = page.locator("#alert-" + alert.get("id"));
         assertThat(card).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
-        Instant onPage = Instant.now();
+        Instant onPage = PlatformExtension.now();
         assertThat(page.locator("li.alert")).hasCount(before + 1);
         assertThat(card.getByRole(AriaRole.HEADING)).hasText("Elopement at North House");
         assertThat(card).not().containsText("C-");

@@ -1,5 +1,6 @@
 package org.haven.local.notification;
 
+import org.haven.local.PlatformExtension;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
@@ -37,7 +38,7 @@ final class SmsStandIn implements AutoCloseable {
         provider.server.createContext(PATH, exchange -> {
             if ("POST".equals(exchange.getRequestMethod())) {
                 Map<String, String> form = parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-                provider.texts.add(new Text(form.get("To"), form.get("Body"), Instant.now()));
+                provider.texts.add(new Text(form.get("To"), form.get("Body"), PlatformExtension.now()));
             }
             byte[] answer = "{\"sid\":\"SM-local\",\"status\":\"queued\"}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");

@@ -87,7 +87,7 @@ class TwoReplicasIT {
         List<String> incidents = new ArrayList<>();
         Map<String, Instant> postedAt = new java.util.HashMap<>();
         for (int i = 0; i < ESCALATED + ACKNOWLEDGED; i++) {
-            Instant posted = Instant.now();
+            Instant posted = PlatformExtension.now();
             String incidentId = DrillReports.elopement(tag + i);
             incidents.add(incidentId);
             REPORTED.add(incidentId);
@@ -104,7 +104,7 @@ class TwoReplicasIT {
             await().atMost(LEVEL_2_AFTER).pollInterval(Duration.ofMillis(50)).until(() -> pages.emails(alertId) == 1 && pages.texts(alertId) == 1);
             given().auth().oauth2(DemoTokens.of(DrillReports.SUPERVISOR)).when().post(replica.baseUrl() + "/api/alerts/" + alert.get("id") + "/ack")
                     .then().statusCode(200);
-            assertThat(Instant.now()).as("acknowledged before level 2 was due").isBefore(Instant.parse((String) alert.get("raisedAt")).plus(LEVEL_2_AFTER));
+            assertThat(PlatformExtension.now()).as("acknowledged before level 2 was due").isBefore(Instant.parse((String) alert.get("raisedAt")).plus(LEVEL_2_AFTER));
         }
         for (String incidentId : escalated) {
             await().atMost(Duration.ofSeconds(30)).until(() -> DrillReports.alertFor(replicaOf(incidentId), incidentId, first.id()).isPresent());
@@ -115,8 +115,8 @@ class TwoReplicasIT {
                 .allMatch(id -> DrillReports.alertFor(primary, id, director.id()).isPresent()));
         // Well past every level's due time, and a few more ticks of both schedulers, nothing else is paged.
         Instant quietUntil = lastStart.plus(LEVEL_3_AFTER).plusSeconds(4);
-        if (Instant.now().isBefore(quietUntil)) {
-            await().during(Duration.between(Instant.now(), quietUntil)).atMost(LEVEL_3_AFTER.plusSeconds(10))
+        if (PlatformExtension.now().isBefore(quietUntil)) {
+            await().during(Duration.between(PlatformExtension.now(), quietUntil)).atMost(LEVEL_3_AFTER.plusSeconds(10))
                     .until(() -> acknowledged.stream().allMatch(id -> DrillReports.alerts(replica, id).size() == 1));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> everyAlertPaged(pages, incidents));

@@ -156,7 +156,7 @@ class IncidentTraceIT {
     }
 
     private static String elopement(String tag) {
-        Instant occurred = Instant.now().minus(5, ChronoUnit.MINUTES);
+        Instant occurred = PlatformExtension.now().minus(5, ChronoUnit.MINUTES);
         return """
                 {"siteId":"site-north","type":"ELOPEMENT","severity":"HIGH","occurredAt":"%1$s",
                  "summary":"Client left during the evening walk and did not come back",
