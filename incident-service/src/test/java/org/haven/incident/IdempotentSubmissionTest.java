@@ -12,6 +12,7 @@ import org.haven.incident.domain.Severity;
 import org.jboss.logmanager.ExtLogRecord;
 import org.haven.testing.HavenInfrastructure;
 import org.haven.testing.TestTokens;
+import org.haven.testing.TestTime;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -168,8 +169,8 @@ class IdempotentSubmissionTest {
         incident.siteId = site;
         incident.type = IncidentType.ELOPEMENT;
         incident.severity = Severity.HIGH;
-        incident.occurredAt = Instant.now().minus(20, ChronoUnit.MINUTES);
-        incident.reportedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        incident.occurredAt = TestTime.now().minus(20, ChronoUnit.MINUTES);
+        incident.reportedAt = TestTime.now().truncatedTo(ChronoUnit.MICROS);
         incident.summary = "First of two submissions";
         incident.reporterId = "staff-ana";
         incident.involvedStaffIds = List.of("staff-ana");

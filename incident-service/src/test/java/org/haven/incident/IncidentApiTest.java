@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.haven.testing.HavenInfrastructure;
 import org.haven.testing.TestTokens;
+import org.haven.testing.TestTime;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -31,7 +32,7 @@ class IncidentApiTest {
     @Test
     void listFiltersBySiteTypeCriticalAndOccurrenceWindowWithPaging() {
         String site = "site-" + UUID.randomUUID();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = TestTime.now().truncatedTo(ChronoUnit.SECONDS);
         String old = reportAt(site, "SUBSTANCE_USE", "LOW", now.minus(3, ChronoUnit.DAYS));
         String first = reportAt(site, "SUBSTANCE_USE", "LOW", now.minus(2, ChronoUnit.HOURS));
         String second = reportAt(site, "SUBSTANCE_USE", "LOW", now.minus(1, ChronoUnit.HOURS));

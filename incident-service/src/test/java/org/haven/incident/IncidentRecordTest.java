@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.haven.incident.domain.Incident;
 import org.haven.testing.HavenInfrastructure;
+import org.haven.testing.TestTime;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -19,7 +20,7 @@ import static org.hamcrest.Matchers.equalTo;
 class IncidentRecordTest {
 
     static String fullElopement(String site) {
-        Instant occurred = Instant.now().minus(20, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        Instant occurred = TestTime.now().minus(20, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
         return """
                 {"siteId":"%s","type":"ELOPEMENT","severity":"HIGH","occurredAt":"%s","summary":"Did not come back from the corner shop",
                  "location":"Front door","involvedStaffIds":["staff-ana"],"witnessIds":["staff-ben"],"clientCodes":["C-7F3K"],

@@ -12,6 +12,7 @@ import org.haven.incident.domain.Incident;
 import io.restassured.specification.RequestSpecification;
 import org.haven.testing.HavenInfrastructure;
 import org.haven.testing.TestTokens;
+import org.haven.testing.TestTime;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -35,7 +36,7 @@ class IncidentReportingTest {
                  "reporterId":"staff-ana","involvedStaffIds":["staff-ana","staff-ben"],"witnessIds":["staff-cy"],
                  "clientCodes":["C-7F3K"],
                  "lastSeen":{"at":"%s","place":"School gate","clothing":"Blue hoodie, white trainers"}}"""
-                .formatted(site, type, severity, Instant.now().minus(10, ChronoUnit.MINUTES), Instant.now().minus(15, ChronoUnit.MINUTES));
+                .formatted(site, type, severity, TestTime.now().minus(10, ChronoUnit.MINUTES), TestTime.now().minus(15, ChronoUnit.MINUTES));
     }
 
     static RequestSpecification asReporter(String site) {

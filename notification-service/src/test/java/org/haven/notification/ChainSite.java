@@ -4,6 +4,7 @@ import org.haven.notification.domain.Directory;
 import org.haven.notification.domain.EscalationLevel;
 import org.haven.notification.domain.EscalationTarget;
 import org.haven.notification.domain.SiteRole;
+import org.haven.testing.TestTime;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,7 @@ record ChainSite(String id, String name, Person onCall, Person backup, Person di
         directory.assign(site.id(), site.onCall().id(), SiteRole.SUPERVISOR);
         directory.assign(site.id(), site.backup().id(), SiteRole.SUPERVISOR);
         directory.assign(site.id(), site.director().id(), SiteRole.PROGRAM_DIRECTOR);
-        Instant now = Instant.now();
+        Instant now = TestTime.now();
         directory.addShift(site.id(), site.onCall().id(), now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(2)));
         directory.replaceChain(site.id(), repeats, List.of(
                 EscalationLevel.of(site.id(), 1, Duration.ZERO, EscalationTarget.ON_CALL, null),

@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.haven.testing.HavenInfrastructure;
 import org.haven.testing.TestTokens;
+import org.haven.testing.TestTime;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -40,7 +41,7 @@ class DirectoryAdminTest {
             put("/api/directory/people/" + person, "{\"displayName\":\"" + person + "\",\"email\":\"" + person + "@haven.example\",\"phone\":\"+15550100099\"}");
             put("/api/directory/sites/" + site + "/members/" + person + "/SUPERVISOR", "");
         }
-        Instant now = Instant.now();
+        Instant now = TestTime.now();
         Instant handover = now.plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         given().auth().oauth2(ADMIN).contentType("application/json")
                 .body("{\"personId\":\"" + day + "\",\"startsAt\":\"" + now.minus(1, ChronoUnit.HOURS) + "\",\"endsAt\":\"" + handover + "\"}")

@@ -16,6 +16,7 @@ import org.haven.notification.domain.Directory;
 import org.haven.notification.messaging.EscalationScheduler;
 import org.haven.testing.HavenInfrastructure;
 import org.haven.testing.TestTokens;
+import org.haven.testing.TestTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,7 +61,7 @@ class EscalationTest {
     private Instant raise(ChainSite site, IncidentReported incident) {
         IncidentFeed.publish(IncidentFeed.announce(incident));
         await().atMost(WAIT).untilAsserted(() -> assertThat(pages(site.onCall())).hasSize(1));
-        return Instant.now();
+        return TestTime.now();
     }
 
     private void at(Instant instant) {

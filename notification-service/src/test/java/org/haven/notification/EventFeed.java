@@ -5,6 +5,7 @@ import org.haven.events.EventCodec;
 import org.haven.events.EventEnvelope;
 import org.haven.events.EventType;
 import org.haven.testing.HavenInfrastructure;
+import org.haven.testing.TestTime;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,7 @@ final class EventFeed {
     }
 
     static <T> EventEnvelope event(EventType<T> type, String source, String subject, T data) {
-        return EventEnvelope.create(type, source, subject, Instant.now(), data);
+        return EventEnvelope.create(type, source, subject, TestTime.now(), data);
     }
 
     static void publish(EventEnvelope... events) {

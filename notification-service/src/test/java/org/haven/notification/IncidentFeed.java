@@ -6,6 +6,7 @@ import org.haven.events.EventEnvelope;
 import org.haven.events.HavenEvents;
 import org.haven.events.IncidentReported;
 import org.haven.testing.HavenInfrastructure;
+import org.haven.testing.TestTime;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,18 +28,18 @@ final class IncidentFeed {
     }
 
     static IncidentReported elopement(String siteId) {
-        return elopementAt(siteId, Instant.now().minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS));
+        return elopementAt(siteId, TestTime.now().minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS));
     }
 
     static IncidentReported elopementAt(String siteId, Instant occurredAt) {
         return new IncidentReported(UUID.randomUUID(), siteId, "ELOPEMENT", "HIGH", true, "type ELOPEMENT is always critical",
-                occurredAt, Instant.now(), "staff-ana-7", List.of("staff-ana-7", "staff-ben-4"), List.of("staff-cyd-2"),
+                occurredAt, TestTime.now(), "staff-ana-7", List.of("staff-ana-7", "staff-ben-4"), List.of("staff-cyd-2"),
                 List.of("C-7F3K-Q9"));
     }
 
     static IncidentReported propertyDamage(String siteId) {
         return new IncidentReported(UUID.randomUUID(), siteId, "PROPERTY_DAMAGE", "LOW", false,
-                "type PROPERTY_DAMAGE at severity LOW is not critical", Instant.now().minus(5, ChronoUnit.MINUTES), Instant.now(),
+                "type PROPERTY_DAMAGE at severity LOW is not critical", TestTime.now().minus(5, ChronoUnit.MINUTES), TestTime.now(),
                 "staff-ana-7", List.of(), List.of(), List.of("C-2B8D-X1"));
     }
 

@@ -13,6 +13,7 @@ import org.haven.events.EventEnvelope;
 import org.haven.events.HavenEvents;
 import org.haven.notification.domain.Directory;
 import org.haven.testing.HavenInfrastructure;
+import org.haven.testing.TestTime;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -42,11 +43,11 @@ class NoticeDeadLetterTest {
         static Probe on(String topic, Team team) {
             if (topic.equals(HavenEvents.DEBRIEF_TOPIC)) {
                 UUID debriefId = UUID.randomUUID();
-                DebriefOverdue data = new DebriefOverdue(debriefId, UUID.randomUUID(), team.siteId(), "ELOPEMENT", Instant.now());
+                DebriefOverdue data = new DebriefOverdue(debriefId, UUID.randomUUID(), team.siteId(), "ELOPEMENT", TestTime.now());
                 return new Probe(EventFeed.event(HavenEvents.DEBRIEF_OVERDUE, "/debrief-service", debriefId.toString(), data), team.director());
             }
             Team.Member ana = team.staff().get(0);
-            CheckInDue data = new CheckInDue(UUID.randomUUID(), ana.id(), team.siteId(), "SELF_CHECK_IN_72H", Instant.now());
+            CheckInDue data = new CheckInDue(UUID.randomUUID(), ana.id(), team.siteId(), "SELF_CHECK_IN_72H", TestTime.now());
             return new Probe(EventFeed.event(HavenEvents.CHECK_IN_DUE, "/wellness-service", ana.id(), data), ana);
         }
     }

@@ -8,6 +8,7 @@ import org.haven.events.EventEnvelope;
 import org.haven.events.HavenEvents;
 import org.haven.notification.domain.Directory;
 import org.haven.testing.HavenInfrastructure;
+import org.haven.testing.TestTime;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -42,7 +43,7 @@ class NoticeLatencyTest {
         EventFeed.publish(checkInDue(team, ana));
         await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.to(ana.email()).size() == 1);
 
-        Instant published = Instant.now();
+        Instant published = TestTime.now();
         for (int i = 0; i < NOTICES; i++) {
             EventFeed.publish(checkInDue(team, ana));
         }
@@ -61,7 +62,7 @@ class NoticeLatencyTest {
 
     private static EventEnvelope checkInDue(Team team, Team.Member member) {
         return EventFeed.event(HavenEvents.CHECK_IN_DUE, "/wellness-service", member.id(),
-                new CheckInDue(UUID.randomUUID(), member.id(), team.siteId(), "SELF_CHECK_IN_72H", Instant.now()));
+                new CheckInDue(UUID.randomUUID(), member.id(), team.siteId(), "SELF_CHECK_IN_72H", TestTime.now()));
     }
 
     /** The caller's notices' email deliveries once sent, newest first, each with its notice's createdAt. */

@@ -7,6 +7,7 @@ import org.haven.events.DebriefActionDue;
 import org.haven.events.HavenEvents;
 import org.haven.notification.domain.Directory;
 import org.haven.testing.HavenInfrastructure;
+import org.haven.testing.TestTime;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -41,7 +42,7 @@ class NoticeRetryTest {
         Team team = Team.create(directory);
         Team.Member owner = team.staff().get(0);
         UUID debriefId = UUID.randomUUID();
-        DebriefActionDue due = new DebriefActionDue(debriefId, UUID.randomUUID(), team.siteId(), owner.id(), Instant.now(), true);
+        DebriefActionDue due = new DebriefActionDue(debriefId, UUID.randomUUID(), team.siteId(), owner.id(), TestTime.now(), true);
 
         GreenMailSmtp.goDown();
         try {

@@ -13,6 +13,7 @@ import org.haven.events.HavenEvents;
 import org.haven.events.IncidentReported;
 import org.haven.testing.HavenInfrastructure;
 import org.haven.testing.TestTokens;
+import org.haven.testing.TestTime;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -136,7 +137,7 @@ class FollowUpOpeningTest {
         String ola = unique("ola");
         String pia = unique("pia");
         // Reported long after it happened: its exposure lies outside every rolling window.
-        IncidentReported incident = critical(site, Instant.now().minus(Duration.ofDays(120)), ola, List.of(), List.of());
+        IncidentReported incident = critical(site, TestTime.now().minus(Duration.ofDays(120)), ola, List.of(), List.of());
         send(incident);
         awaitFollowUps(incident, 3);
 

@@ -7,6 +7,7 @@ import org.haven.events.HavenEvents;
 import org.haven.events.IncidentReported;
 import org.haven.testing.HavenInfrastructure;
 import org.haven.testing.TestTokens;
+import org.haven.testing.TestTime;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -76,7 +77,7 @@ final class ReportedIncidents {
     }
 
     static Instant minutesAgo(long minutes) {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(minutes, ChronoUnit.MINUTES);
+        return TestTime.now().truncatedTo(ChronoUnit.MILLIS).minus(minutes, ChronoUnit.MINUTES);
     }
 
     static String unique(String name) {

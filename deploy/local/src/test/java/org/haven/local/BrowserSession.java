@@ -80,7 +80,8 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
 
     @Override
     public void beforeEach(ExtensionContext extension) {
-        context = chromium.newContext(options);
+        // The phone's time zone is the machine's, as the test's own LocalDateTime values assume, whatever TZ says.
+        context = chromium.newContext(options.setTimezoneId(java.time.ZoneId.systemDefault().getId()));
         context.setDefaultTimeout(TIMEOUT_MS);
         PlatformClock clock = PlatformExtension.platform() == null ? PlatformClock.real() : PlatformExtension.platform().clock();
         if (clock.shifted()) {
