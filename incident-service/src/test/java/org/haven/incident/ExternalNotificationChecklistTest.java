@@ -116,7 +116,7 @@ class ExternalNotificationChecklistTest {
         assertThat(checklist(site, id).getString("find { it.ruleId == 'licensing-agency' }.dueAt")).isEqualTo("2026-11-23T22:00:00Z");
 
         String damage = IncidentReportingTest.asReporter(site).contentType("application/json")
-                .body(IncidentReportingTest.report("PROPERTY_DAMAGE", "LOW", site))
+                .body(IncidentReportingTest.report("PROPERTY_DAMAGE", "LOW", site, clock.instant()))
                 .when().post("/api/incidents").then().statusCode(201).extract().path("id");
         assertThat(checklist(site, damage).getList("$")).isEmpty();
     }

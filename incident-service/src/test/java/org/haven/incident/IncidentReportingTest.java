@@ -31,12 +31,17 @@ import static org.hamcrest.Matchers.startsWith;
 class IncidentReportingTest {
 
     static String report(String type, String severity, String site) {
+        return report(type, severity, site, TestTime.now());
+    }
+
+    /** A report made at {@code now} as the service sees it (the pinned clock's time, where a test pins it). */
+    static String report(String type, String severity, String site, Instant now) {
         return """
                 {"siteId":"%s","type":"%s","severity":"%s","occurredAt":"%s","summary":"Client did not return from school",
                  "reporterId":"staff-ana","involvedStaffIds":["staff-ana","staff-ben"],"witnessIds":["staff-cy"],
                  "clientCodes":["C-7F3K"],
                  "lastSeen":{"at":"%s","place":"School gate","clothing":"Blue hoodie, white trainers"}}"""
-                .formatted(site, type, severity, TestTime.now().minus(10, ChronoUnit.MINUTES), TestTime.now().minus(15, ChronoUnit.MINUTES));
+                .formatted(site, type, severity, now.minus(10, ChronoUnit.MINUTES), now.minus(15, ChronoUnit.MINUTES));
     }
 
     static RequestSpecification asReporter(String site) {

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * production: a shifted clock there would move every deadline and escalation.
  */
 @ExtendWith(PlatformExtension.class)
-class TestOnlySettingsIT {
+class ShiftedClockInProductionIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"incident-service", "debrief-service", "notification-service", "wellness-service"})
