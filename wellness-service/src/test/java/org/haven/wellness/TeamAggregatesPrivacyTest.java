@@ -53,9 +53,9 @@ class TeamAggregatesPrivacyTest {
 
         clock.pin(TeamOfFive.IN_JUNE);
         may(TestTokens.director(unique("dir"), site))
-                .body("[0].followUpsSuppressed", equalTo("FEWER_THAN_MINIMUM"))
                 .body("[0].followUpsOpened", nullValue())
                 .body("[0].followUpsCompleted", nullValue())
+                .body("[0].followUpsSuppressed", equalTo("FEWER_THAN_MINIMUM"))
                 .body("[0].checkIns.suppressed", equalTo("FEWER_THAN_MINIMUM"));
     }
 
@@ -92,11 +92,11 @@ class TeamAggregatesPrivacyTest {
 
         clock.pin(TeamOfFive.IN_JUNE);
         may(TestTokens.director(director, site))
-                .body("[0].followUpsSuppressed", equalTo("FEWER_THAN_MINIMUM"))
-                .body("[0].followUpsOpened", nullValue())
-                .body("[0].checkIns.suppressed", equalTo("FEWER_THAN_MINIMUM"))
                 .body("[0].checkIns.contributors", nullValue())
-                .body("[0].checkIns.subscales", empty());
+                .body("[0].checkIns.subscales", empty())
+                .body("[0].checkIns.suppressed", equalTo("FEWER_THAN_MINIMUM"))
+                .body("[0].followUpsOpened", nullValue())
+                .body("[0].followUpsSuppressed", equalTo("FEWER_THAN_MINIMUM"));
         may(TestTokens.director(unique("dir"), site))
                 .body("[0].followUpsOpened", equalTo(15))
                 .body("[0].checkIns.contributors", equalTo(5));
