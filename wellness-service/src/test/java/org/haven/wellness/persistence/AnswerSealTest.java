@@ -45,11 +45,11 @@ class AnswerSealTest {
     }
 
     @Test
-    void withoutAKeyProductionRefusesToStartWhateverTheDemoSeed() {
+    void withoutAKeyProductionRefusesToStart() {
         for (String missing : new String[] {null, "", "  "}) {
             assertThatThrownBy(() -> inProfiles(PRODUCTION, () -> seal(missing)))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("WELLNESS_ANSWERS_KEY is not set")
+                    .hasMessageContaining("WELLNESS_ANSWERS_KEY) is not set")
                     .hasMessageContaining("only in the dev, test and local profiles; active profiles: [prod]");
         }
         assertThatThrownBy(() -> inProfiles(List.of("prod", "staging"), () -> seal(null))).isInstanceOf(IllegalStateException.class);
