@@ -39,7 +39,17 @@ final class CheckIns {
 
     /** The person checks in on their 72-hour follow-up and gets the new check-in's id. */
     static String checkIn72h(IncidentReported incident, String staffId, int sleep, int intrusiveThoughts, boolean requestConversation) {
-        String followUp = followUpOf(incident, staffId, "SELF_CHECK_IN_72H");
+        return checkIn(incident, staffId, "SELF_CHECK_IN_72H", sleep, intrusiveThoughts, requestConversation);
+    }
+
+    /** The person checks in on their one-month follow-up (as early as they like) and gets the new check-in's id. */
+    static String checkIn1Month(IncidentReported incident, String staffId, int sleep, int intrusiveThoughts) {
+        return checkIn(incident, staffId, "SELF_CHECK_IN_1_MONTH", sleep, intrusiveThoughts, false);
+    }
+
+    private static String checkIn(IncidentReported incident, String staffId, String kind, int sleep, int intrusiveThoughts,
+                                  boolean requestConversation) {
+        String followUp = followUpOf(incident, staffId, kind);
         return submit(TestTokens.staff(staffId, incident.siteId()), wellbeing(sleep, intrusiveThoughts, 0, requestConversation, followUp))
                 .statusCode(201).extract().path("id");
     }

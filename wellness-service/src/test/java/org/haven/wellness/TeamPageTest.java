@@ -10,6 +10,7 @@ import org.haven.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
@@ -55,6 +56,26 @@ class TeamPageTest {
         for (String person : staff) {
             assertThat(five).doesNotContain(person);
         }
+    }
+
+    @Test
+    void aDirectorInvolvedInAnIncidentSeesTheTeamWithoutThemselfAsTheApiDoes() {
+        clock.pin(TeamOfFive.IN_MAY);
+        String site = unique("site");
+        String director = unique("dir");
+        List<String> people = new ArrayList<>(List.of(unique("p1"), unique("p2"), unique("p3"), unique("p4")));
+        people.add(director);
+        IncidentReported incident = TeamAggregatesPrivacyTest.exposed(site, people);
+        people.forEach(person -> CheckIns.checkIn72h(incident, person, 2, 2, false));
+
+        clock.pin(TeamOfFive.IN_JUNE);
+        String own = Pages.html(TestTokens.director(director, site), "/app/wellness/team?months=2");
+        assertThat(own).contains("<th scope=\"row\">May 2025</th><td colspan=\"3\">fewer than 5 — not shown</td>",
+                "Check-in trends: fewer than 5 — not shown").doesNotContain("<td>15</td>").doesNotContain("(0–8)");
+
+        String colleague = Pages.html(TestTokens.director(unique("dir"), site), "/app/wellness/team?months=2");
+        // five people, strain 4 each
+        assertThat(colleague).contains("<th scope=\"row\">May 2025</th><td>15</td><td>5</td><td>33%</td>", "<td>4 (0–8)</td>");
     }
 
     @Test

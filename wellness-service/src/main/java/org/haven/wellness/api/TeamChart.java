@@ -21,8 +21,8 @@ final class TeamChart {
     static final int PLOT_WIDTH = WIDTH - LEFT - RIGHT;
     static final int PLOT_HEIGHT = HEIGHT - TOP - BOTTOM;
 
-    /** One month's completion: follow-ups opened in it and how many of them happened. */
-    record Completion(YearMonth month, long opened, long completed) {
+    /** One month's completion: follow-ups opened in it and how many of them happened, or why it is not shown (counts then null). */
+    record Completion(YearMonth month, Long opened, Long completed, String withheld) {
     }
 
     /** One month's mean on a subscale, or why it is not shown (mean then null). */
@@ -33,16 +33,21 @@ final class TeamChart {
     }
 
     static String completion(String id, String title, List<Completion> months) {
-        long most = Math.max(1, months.stream().mapToLong(Completion::opened).max().orElse(1));
-        StringBuilder svg = open(id, title, "Bars per month: follow-ups opened (light) and how many of them happened (dark).");
+        long most = Math.max(1, months.stream().filter(m -> m.opened() != null).mapToLong(Completion::opened).max().orElse(1));
+        StringBuilder svg = open(id, title, "Bars per month: follow-ups opened (light) and how many of them happened (dark);"
+                + " months whose follow-ups concern fewer than 5 people are not shown.");
         yAxis(svg, "0", String.valueOf(most));
         double slot = (double) PLOT_WIDTH / months.size();
         for (int i = 0; i < months.size(); i++) {
             Completion m = months.get(i);
             double x = LEFT + i * slot;
-            double bar = slot * 0.36;
-            bar(svg, "bar-opened", x + slot * 0.12, bar, (double) m.opened() / most);
-            bar(svg, "bar-completed", x + slot * 0.52, bar, (double) m.completed() / most);
+            if (m.opened() == null) {
+                withheld(svg, x, slot, m.withheld());
+            } else {
+                double bar = slot * 0.36;
+                bar(svg, "bar-opened", x + slot * 0.12, bar, (double) m.opened() / most);
+                bar(svg, "bar-completed", x + slot * 0.52, bar, (double) m.completed() / most);
+            }
             monthLabel(svg, m.month(), x + slot / 2);
         }
         legend(svg, new String[] {"bar-opened", "opened"}, new String[] {"bar-completed", "happened"});
@@ -60,10 +65,7 @@ final class TeamChart {
             double cx = LEFT + i * slot + slot / 2;
             if (p.mean() == null) {
                 flushLine(svg, line);
-                svg.append("<rect class=\"withheld\" x=\"").append(fmt(LEFT + i * slot + 1)).append("\" y=\"").append(TOP)
-                        .append("\" width=\"").append(fmt(slot - 2)).append("\" height=\"").append(PLOT_HEIGHT).append("\"/>");
-                svg.append("<text class=\"withheld-label\" transform=\"translate(").append(fmt(cx + 3)).append(' ')
-                        .append(TOP + PLOT_HEIGHT - 4).append(") rotate(-90)\">").append(escape(p.withheld())).append("</text>");
+                withheld(svg, LEFT + i * slot, slot, p.withheld());
             } else {
                 double cy = TOP + PLOT_HEIGHT - (p.mean() - min) / Math.max(1, max - min) * PLOT_HEIGHT;
                 line.append(line.isEmpty() ? "" : " ").append(fmt(cx)).append(',').append(fmt(cy));
@@ -99,6 +101,14 @@ final class TeamChart {
                 .append("\" text-anchor=\"end\">").append(escape(bottom)).append("</text>");
         svg.append("<text class=\"tick\" x=\"").append(LEFT - 4).append("\" y=\"").append(TOP + 8)
                 .append("\" text-anchor=\"end\">").append(escape(top)).append("</text>");
+    }
+
+    /** A shaded month with the reason its figure is not shown, written up the slot. */
+    private static void withheld(StringBuilder svg, double x, double slot, String why) {
+        svg.append("<rect class=\"withheld\" x=\"").append(fmt(x + 1)).append("\" y=\"").append(TOP)
+                .append("\" width=\"").append(fmt(slot - 2)).append("\" height=\"").append(PLOT_HEIGHT).append("\"/>");
+        svg.append("<text class=\"withheld-label\" transform=\"translate(").append(fmt(x + slot / 2 + 3)).append(' ')
+                .append(TOP + PLOT_HEIGHT - 4).append(") rotate(-90)\">").append(escape(why)).append("</text>");
     }
 
     private static void bar(StringBuilder svg, String css, double x, double width, double share) {

@@ -29,7 +29,8 @@ import java.util.Map;
 /**
  * The director's team view: per site of their program, follow-up completion month by month and the
  * check-in trends, as plots with the same figures in a table. It shows only what {@link TeamAggregates}
- * releases: check-in figures for months that are over and where at least five people contributed.
+ * releases to this reader, exactly as the JSON API does: figures where at least five people other than
+ * the reader are behind them, check-in figures only for months that are over.
  */
 @Path("/app/wellness/team")
 @RolesAllowed(HavenRole.DIRECTOR)
@@ -51,7 +52,8 @@ public class TeamPage {
     public record Trend(String title, RawString chart) {
     }
 
-    public record MonthRow(String month, long opened, long completed, String completion, List<String> means) {
+    /** {@code followUpsShown} false: opened and completed are null and {@code completion} says why. */
+    public record MonthRow(String month, boolean followUpsShown, Long opened, Long completed, String completion, List<String> means) {
     }
 
     private record Subscale(String key, String title, int min, int max) {
@@ -71,7 +73,8 @@ public class TeamPage {
     public TemplateInstance team(@QueryParam("months") @DefaultValue("6") @Min(2) @Max(12) int months) {
         YearMonth current = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
         Map<String, List<TeamAggregates.SiteMonth>> bySite = new LinkedHashMap<>();
-        for (TeamAggregates.SiteMonth month : aggregates.of(access.visibleSites(), current.minusMonths(months - 1L), current, current)) {
+        for (TeamAggregates.SiteMonth month : aggregates.of(access.visibleSites(), current.minusMonths(months - 1L), current, current,
+                access.personId())) {
             bySite.computeIfAbsent(month.siteId(), site -> new ArrayList<>()).add(month);
         }
         List<SiteView> sites = new ArrayList<>();
@@ -84,7 +87,8 @@ public class TeamPage {
 
     private static SiteView view(String siteId, List<TeamAggregates.SiteMonth> months, String chartId) {
         RawString completion = new RawString(TeamChart.completion(chartId, "Follow-ups at " + siteId + ", opened and happened per month",
-                months.stream().map(m -> new TeamChart.Completion(m.month(), m.followUpsOpened(), m.followUpsCompleted())).toList()));
+                months.stream().map(m -> new TeamChart.Completion(m.month(), m.followUpsOpened(), m.followUpsCompleted(),
+                        m.followUpsSuppressed() == null ? null : FEWER)).toList()));
 
         Map<String, Subscale> subscales = new LinkedHashMap<>();
         months.forEach(m -> m.checkIns().subscales().forEach(s -> subscales.putIfAbsent(key(s),
@@ -98,14 +102,13 @@ public class TeamPage {
                     subscale.title() + " at " + siteId + ", mean per month", subscale.min(), subscale.max(), points))));
         }
 
-        List<MonthRow> rows = months.stream().map(m -> new MonthRow(MONTH.format(m.month()), m.followUpsOpened(), m.followUpsCompleted(),
-                m.followUpsOpened() == 0 ? "—" : Math.round(100.0 * m.followUpsCompleted() / m.followUpsOpened()) + "%",
+        List<MonthRow> rows = months.stream().map(m -> new MonthRow(MONTH.format(m.month()), m.followUpsSuppressed() == null,
+                m.followUpsOpened(), m.followUpsCompleted(), completion(m),
                 subscales.values().stream().map(s -> {
                     TeamChart.Point p = point(m, s);
                     return p.mean() == null ? p.withheld() : TeamChart.mean(p.mean()) + " (" + s.min() + "–" + s.max() + ")";
                 }).toList())).toList();
         if (subscales.isEmpty()) {
-            rows = rows.stream().map(r -> new MonthRow(r.month(), r.opened(), r.completed(), r.completion(), List.of(FEWER))).toList();
             rows = withReasons(rows, months);
             return new SiteView(siteId, completion, trends, List.of("Check-ins"), rows);
         }
@@ -117,9 +120,17 @@ public class TeamPage {
         for (int i = 0; i < rows.size(); i++) {
             MonthRow r = rows.get(i);
             boolean over = months.get(i).checkIns().suppressed() != TeamAggregates.Suppression.MONTH_NOT_OVER;
-            reasoned.add(new MonthRow(r.month(), r.opened(), r.completed(), r.completion(), List.of(over ? FEWER : NOT_OVER)));
+            reasoned.add(new MonthRow(r.month(), r.followUpsShown(), r.opened(), r.completed(), r.completion(),
+                    List.of(over ? FEWER : NOT_OVER)));
         }
         return reasoned;
+    }
+
+    private static String completion(TeamAggregates.SiteMonth month) {
+        if (month.followUpsSuppressed() != null) {
+            return FEWER;
+        }
+        return month.followUpsOpened() == 0 ? "—" : Math.round(100.0 * month.followUpsCompleted() / month.followUpsOpened()) + "%";
     }
 
     private static TeamChart.Point point(TeamAggregates.SiteMonth month, Subscale subscale) {

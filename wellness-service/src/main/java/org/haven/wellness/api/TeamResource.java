@@ -18,7 +18,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** Team aggregates for directors, per site of their program and calendar month; check-in figures suppressed below five people. */
+/**
+ * Team aggregates for directors, per site of their program and calendar month: every figure suppressed below five
+ * people, the reader never one of them (see {@link TeamAggregates}).
+ */
 @Path("/api/team/aggregates")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(HavenRole.DIRECTOR)
@@ -48,6 +51,6 @@ public class TeamResource {
         if (first.isAfter(last) || ChronoUnit.MONTHS.between(first, last) >= MOST_MONTHS) {
             throw new BadRequestException("from must not be after to, and at most " + MOST_MONTHS + " months apart");
         }
-        return aggregates.of(access.visibleSites(), first, last, current);
+        return aggregates.of(access.visibleSites(), first, last, current, access.personId());
     }
 }
