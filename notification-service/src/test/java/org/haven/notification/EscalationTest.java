@@ -260,7 +260,11 @@ class EscalationTest {
         given().queryParam("token", token).when().get("/alerts/ack")
                 .then().statusCode(200).contentType("text/html")
                 .body(containsString("action=\"/alerts/ack\"")).body(containsString(site.name()))
-                .header("Content-Security-Policy", containsString("script-src 'self'"));
+                .body(containsString("<input type=\"hidden\" name=\"token\" value=\"" + token + "\">"))
+                .header("Content-Security-Policy", containsString("script-src 'self'"))
+                .header("Cache-Control", containsString("no-store"));
+        assertThat(AlertsApi.ofIncident(incident)).as("opening the link acknowledges nothing")
+                .allSatisfy(a -> assertThat(a.get("acknowledgedBy")).isNull());
         given().formParam("token", token.substring(0, token.length() - 2) + "xx").when().post("/alerts/ack")
                 .then().statusCode(400).body(containsString("not a Haven acknowledgement link"));
         given().formParam("token", token).when().post("/alerts/ack")

@@ -15,13 +15,19 @@ import org.haven.events.ExternalNotificationOverdue;
 import org.haven.events.HavenEvents;
 import org.haven.notification.domain.Directory;
 import org.haven.testing.HavenInfrastructure;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +36,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Every kind of notice, as its recipients receive it (subject, text, calendar invite, text message),
  * names the site, the kind and the time and links to Haven; none carries a client code, an incident's
- * id or a wellness figure.
+ * id or a wellness figure. The service's log names no recipient of a notice: who got a check-in or a debrief
+ * invite tells who was exposed to a critical incident.
  */
 @QuarkusTest
 @QuarkusTestResource(HavenInfrastructure.class)
@@ -47,6 +54,17 @@ class NoticePrivacyTest {
 
     @Test
     void noNoticeOfAnyKindCarriesClientDetails() {
+        Queue<String> logged = new ConcurrentLinkedQueue<>();
+        Handler logCapture = capturing(logged);
+        Logger.getLogger("").addHandler(logCapture);
+        try {
+            sendEveryKindOfNotice(logged);
+        } finally {
+            Logger.getLogger("").removeHandler(logCapture);
+        }
+    }
+
+    private void sendEveryKindOfNotice(Queue<String> logged) {
         Team team = Team.create(directory);
         Team.Member ana = team.staff().get(0);
         Team.Member ben = team.staff().get(1);
@@ -107,5 +125,32 @@ class NoticePrivacyTest {
             assertThat(CLIENT_CODE.matcher(message).find()).as("no client code in: " + message).isFalse();
             assertThat(message).doesNotContain(incidentId.toString(), "client", "Client", "6 critical", "score");
         });
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(logged).filteredOn(line -> line.startsWith("Notice ")).hasSizeGreaterThanOrEqualTo(17));
+        List<String> people = new ArrayList<>();
+        team.everyone().forEach(member -> people.addAll(List.of(member.id(), member.email(), member.phone())));
+        assertThat(logged).as("the log names no recipient").isNotEmpty()
+                .allSatisfy(line -> assertThat(line).doesNotContain(people.toArray(String[]::new)));
+    }
+
+    /** What Haven's own classes log (the test mail server logs every address it creates a mailbox for). */
+    private static Handler capturing(Queue<String> lines) {
+        return new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLoggerName() != null && record.getLoggerName().startsWith("org.haven")) {
+                    String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
+                    lines.add(message + (record.getThrown() == null ? "" : " " + record.getThrown()));
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 }

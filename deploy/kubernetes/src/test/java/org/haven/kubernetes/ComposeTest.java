@@ -68,6 +68,13 @@ class ComposeTest {
     }
 
     @Test
+    void notificationServiceSignsAcknowledgementLinksWithAKeyTheAdminMustSupply() {
+        assertThat(Maps.string(service("notification-service"), "environment.HAVEN_ACK_LINK_SECRET"))
+                .as("compose stops when it is not set").startsWith("${HAVEN_ACK_LINK_SECRET:?");
+        assertThat(Repository.read(Repository.deploy().resolve("compose/.env.example"))).containsPattern("(?m)^HAVEN_ACK_LINK_SECRET=$");
+    }
+
+    @Test
     void keycloakImportsTheSameRealmAsTheKubernetesOverlays() throws Exception {
         JsonNode compose = new ObjectMapper().readTree(Repository.deploy().resolve("compose/keycloak/haven-realm.json").toFile());
         JsonNode kubernetes = new ObjectMapper().valueToTree(Maps.map(Overlays.get("prod").singleCustom("KeycloakRealmImport"), "spec.realm"));

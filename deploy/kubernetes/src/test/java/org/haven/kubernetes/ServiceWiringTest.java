@@ -73,6 +73,22 @@ class ServiceWiringTest {
 
     @ParameterizedTest
     @MethodSource("org.haven.kubernetes.Overlays#names")
+    void notificationServiceSignsAcknowledgementLinksWithTheKeyFromItsSecret(String name) {
+        RenderedOverlay overlay = Overlays.get(name);
+        EnvVar key = overlay.service("notification-service").getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                .filter(env -> env.getName().equals("HAVEN_ACK_LINK_SECRET"))
+                .findFirst().orElseThrow(() -> new AssertionError(name + ": notification-service has no HAVEN_ACK_LINK_SECRET"));
+
+        assertThat(key.getValue()).as("never a literal").isNull();
+        assertThat(key.getValueFrom().getSecretKeyRef().getName()).isEqualTo("haven-ack-links");
+        assertThat(key.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("secret");
+        assertThat(key.getValueFrom().getSecretKeyRef().getOptional()).as("the service must not start without it").isNotEqualTo(true);
+        assertThat(ServiceProperties.ofServices().get("notification-service").variables()).contains("HAVEN_ACK_LINK_SECRET");
+        assertThat(DocumentedSecrets.inReadme()).containsKey("haven-ack-links");
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.haven.kubernetes.Overlays#names")
     void servicesReachKafkaThroughTheClustersPlainBootstrapListener(String name) {
         RenderedOverlay overlay = Overlays.get(name);
         Kafka kafka = overlay.single(Kafka.class);

@@ -25,12 +25,16 @@ import java.time.Clock;
 /**
  * The signed link in an alert email or text. Opening it (GET) only shows what it is for, because mail
  * scanners and link previews open links on their own; taking charge is the button's POST. The signed
- * token is the credential, so the form carries it instead of a session and needs no CSRF token.
+ * token is the credential, so the form carries it instead of a session and needs no CSRF token. No page
+ * that carries or answers for a token is stored by a browser or a proxy cache.
  */
 @Path("/alerts/ack")
 @PermitAll
 @Produces(MediaType.TEXT_HTML)
 public class AckLinkResource {
+
+    private static final String CACHE_CONTROL = "Cache-Control";
+    private static final String NO_STORE = "no-store";
 
     private final AckLinks links;
     private final Acknowledgement acknowledgement;
@@ -53,7 +57,7 @@ public class AckLinkResource {
     public Response confirm(@QueryParam("token") String token) {
         try {
             Alert alert = Alert.findById(links.verify(token).alertId());
-            return Response.ok(ackConfirm.data("token", token).data("what", what(alert)).render()).build();
+            return Response.ok(ackConfirm.data("token", token).data("what", what(alert)).render()).header(CACHE_CONTROL, NO_STORE).build();
         } catch (AckLinks.InvalidLink e) {
             return refused(e.getMessage());
         }
@@ -74,14 +78,14 @@ public class AckLinkResource {
             return refused("This link is not a Haven acknowledgement link.");
         }
         if (!recordFirstUse(link)) {
-            return Response.status(Response.Status.GONE)
+            return Response.status(Response.Status.GONE).header(CACHE_CONTROL, NO_STORE)
                     .entity(ackDone.data("title", "Link already used").data("message", handledMessage(alert.id)).render()).build();
         }
         Acknowledgement.Outcome outcome = acknowledgement.acknowledge(alert.id, alert.recipientId);
         String message = outcome.byThisCall()
                 ? "You have taken charge of the " + what(alert) + ". Everyone else who was alerted is told you have it."
                 : handledMessage(alert.id);
-        return Response.ok(ackDone.data("title", "Thank you").data("message", message).render()).build();
+        return Response.ok(ackDone.data("title", "Thank you").data("message", message).render()).header(CACHE_CONTROL, NO_STORE).build();
     }
 
     private boolean recordFirstUse(AckLinks.Verified link) {
@@ -108,7 +112,7 @@ public class AckLinkResource {
     }
 
     private Response refused(String message) {
-        return Response.status(Response.Status.BAD_REQUEST)
+        return Response.status(Response.Status.BAD_REQUEST).header(CACHE_CONTROL, NO_STORE)
                 .entity(ackDone.data("title", "This link cannot be used").data("message", message).render()).build();
     }
 }

@@ -1,6 +1,7 @@
 package org.haven.notification.api;
 
 import io.quarkus.qute.Template;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,9 +21,12 @@ import org.haven.notification.domain.Delivery;
 import org.haven.notification.domain.Directory;
 import org.haven.notification.messaging.AlertFeed;
 import org.haven.security.HavenRole;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -38,19 +42,26 @@ import java.util.UUID;
 public class AlertsPage {
 
     static final String SCRIPT_HEADER = "X-Requested-With";
+    private static final Duration HEARTBEAT = Duration.ofSeconds(20);
+    private static final Duration WITHOUT_EXPIRY = Duration.ofMinutes(5);
 
     private final Template alerts;
     private final AlertAccess access;
     private final Acknowledgement acknowledgement;
     private final Directory directory;
     private final AlertFeed feed;
+    private final SecurityIdentity identity;
+    private final Clock clock;
 
-    AlertsPage(Template alerts, AlertAccess access, Acknowledgement acknowledgement, Directory directory, AlertFeed feed) {
+    AlertsPage(Template alerts, AlertAccess access, Acknowledgement acknowledgement, Directory directory, AlertFeed feed,
+               SecurityIdentity identity, Clock clock) {
         this.alerts = alerts;
         this.access = access;
         this.acknowledgement = acknowledgement;
         this.directory = directory;
         this.feed = feed;
+        this.identity = identity;
+        this.clock = clock;
     }
 
     @GET
@@ -88,20 +99,26 @@ public class AlertsPage {
         return live(alert);
     }
 
-    /** A ping whenever one of the caller's alerts changed (and every 20 s, so proxies keep the stream open). */
+    /**
+     * A ping whenever one of the caller's alerts changed (and every 20 s, so proxies keep the stream open), until
+     * the session's token expires: the sites it names are the caller's only while it is valid, so the stream then
+     * ends and the page's EventSource reconnects with whatever the session now says.
+     */
     @GET
     @Path("/api/alerts/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.TEXT_PLAIN)
     @Blocking
     public Multi<String> stream() {
-        String me = access.personId();
-        Set<String> sites = Set.copyOf(access.visibleSites());
-        Multi<String> changes = feed.changes()
-                .filter(change -> me.equals(change.recipientId()) && sites.contains(change.siteId()))
-                .map(change -> "changed " + change.alertId());
-        Multi<String> heartbeat = Multi.createFrom().ticks().every(Duration.ofSeconds(20)).map(tick -> "ping");
-        return Multi.createBy().merging().streams(changes, heartbeat);
+        return feed.pingsFor(access.personId(), access.visibleSites(), tokenExpiry(), HEARTBEAT);
+    }
+
+    /** When the caller's token expires; an identity without one (not from OIDC) gets a token's usual lifetime. */
+    private Instant tokenExpiry() {
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getExpirationTime() > 0) {
+            return Instant.ofEpochSecond(token.getExpirationTime());
+        }
+        return clock.instant().plus(WITHOUT_EXPIRY);
     }
 
     private LiveAlert live(Alert alert) {

@@ -1,6 +1,8 @@
 package org.haven.notification.domain;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.haven.messaging.LaunchProfile;
 import org.haven.notification.config.AckLinkConfig;
 
 import javax.crypto.Mac;
@@ -18,7 +20,9 @@ import java.util.UUID;
  * Signed one-time acknowledgement links for emails and texts: {@code <alert>.<expiry>.<nonce>.<hmac>}.
  * The HMAC-SHA256 over the first three parts proves Haven issued the link for that alert; the expiry
  * bounds how long a forwarded or leaked message can be used; the nonce is recorded on first use.
+ * Created at startup, so a missing or weak key ({@link AckLinkKey}) stops the service from starting.
  */
+@Startup
 @ApplicationScoped
 public class AckLinks {
 
@@ -36,10 +40,12 @@ public class AckLinks {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AckLinkConfig config;
+    private final SecretKeySpec key;
     private final Clock clock;
 
     AckLinks(AckLinkConfig config, Clock clock) {
         this.config = config;
+        this.key = new SecretKeySpec(AckLinkKey.check(config.secret(), LaunchProfile.isProduction()), "HmacSHA256");
         this.clock = clock;
     }
 
@@ -68,7 +74,7 @@ public class AckLinks {
     private String sign(String payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(config.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(key);
             return B64.encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);

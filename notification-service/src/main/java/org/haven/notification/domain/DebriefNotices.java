@@ -134,7 +134,7 @@ public class DebriefNotices {
             invite.persist();
         }
         Site site = site(invite.siteId);
-        List<Person> invitees = people(invite.invitees());
+        List<Person> invitees = people(invite);
         NoticeMessage message = texts.debriefCancelled(invite, site, invitees, clock.instant());
         for (Person person : invitees) {
             notices.notify(eventId, NoticeKind.DEBRIEF_CANCELLED, person, invite.siteId, invite.debriefId.toString(), message, INVITES);
@@ -158,7 +158,7 @@ public class DebriefNotices {
     public void onActionDue(String eventId, DebriefActionDue action) {
         Optional<Person> owner = directory.person(action.ownerId());
         if (owner.isEmpty()) {
-            LOG.warnf("Debrief action %s is due but its owner '%s' is not in the directory", action.actionItemId(), action.ownerId());
+            LOG.warnf("Debrief action %s is due but its owner is not in the directory", action.actionItemId());
             return;
         }
         notices.notify(eventId, NoticeKind.ACTION_DUE, owner.get(), action.siteId(), action.actionItemId().toString(),
@@ -171,7 +171,7 @@ public class DebriefNotices {
      */
     private void invite(String eventId, DebriefInvite invite, Set<String> told, Function<String, NoticeKind> kind) {
         Site site = site(invite.siteId);
-        List<Person> invitees = people(invite.invitees());
+        List<Person> invitees = people(invite);
         List<String> uncovered = invite.uncovered();
         String calendar = invite.hasSlot() ? texts.debriefCalendar(invite, site, invitees, clock.instant()) : null;
         NoticeMessage withoutSlot = invite.hasSlot() ? null : texts.debriefWithoutSlot(invite, site);
@@ -187,11 +187,12 @@ public class DebriefNotices {
         }
     }
 
-    private List<Person> people(List<String> ids) {
+    /** The invitees the directory knows; the log names the debrief, not who is missing (taking part implies exposure). */
+    private List<Person> people(DebriefInvite invite) {
         List<Person> people = new ArrayList<>();
-        for (String id : ids) {
+        for (String id : invite.invitees()) {
             directory.person(id).ifPresentOrElse(people::add,
-                    () -> LOG.warnf("'%s' takes part in a debrief but is not in the directory: no invite sent to them", id));
+                    () -> LOG.warnf("Debrief %s: an invitee is not in the directory, no invite sent to them", invite.debriefId));
         }
         return people;
     }

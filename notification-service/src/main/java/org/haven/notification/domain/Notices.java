@@ -63,7 +63,7 @@ public class Notices {
             holdUntil.ifPresent(delivery::queueUntil);
             delivery.persist();
         }
-        holdUntil.ifPresent(start -> LOG.infof("%s notice for %s queued until their shift starts at %s", kind, recipient.id, start));
+        holdUntil.ifPresent(start -> LOG.infof("Notice %s (%s) queued until its recipient's shift starts at %s", notice.id, kind, start));
         meters.counter("haven.notices", "kind", kind.name(), "queued", String.valueOf(holdUntil.isPresent())).increment();
         sender.sendAfterCommit();
         return Optional.of(notice);

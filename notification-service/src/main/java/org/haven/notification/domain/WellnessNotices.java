@@ -34,7 +34,7 @@ public class WellnessNotices {
     public void onCheckInDue(String eventId, CheckInDue due) {
         Optional<Person> staff = directory.person(due.staffId());
         if (staff.isEmpty()) {
-            LOG.warnf("A check-in is due for '%s', who is not in the directory: not notified", due.staffId());
+            LOG.warnf("Follow-up %s: a check-in is due for someone not in the directory, not notified", due.followUpId());
             return;
         }
         notices.notify(eventId, NoticeKind.CHECK_IN_DUE, staff.get(), due.siteId(), due.followUpId().toString(),

@@ -5,6 +5,11 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.haven.notification.domain.AlertChanged;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
 /**
  * Committed alert changes for the live alerts page (SSE), from every replica: {@link AlertChangeRelay}
  * passes on what the database announced once the change committed. It carries what changed, not the
@@ -14,6 +19,11 @@ import org.haven.notification.domain.AlertChanged;
 public class AlertFeed {
 
     private final BroadcastProcessor<AlertChanged> changes = BroadcastProcessor.create();
+    private final Clock clock;
+
+    AlertFeed(Clock clock) {
+        this.clock = clock;
+    }
 
     void publish(AlertChanged change) {
         changes.onNext(change);
@@ -21,5 +31,20 @@ public class AlertFeed {
 
     public Multi<AlertChanged> changes() {
         return changes;
+    }
+
+    /**
+     * One subscriber's pings: "changed &lt;alert&gt;" for a change of an alert addressed to {@code personId} at one of
+     * {@code sites}, and "ping" every {@code heartbeat}, until {@code until} (when the token that named those sites
+     * expires). The first ping due after that ends the stream instead: the browser reconnects with its current
+     * session, so a stream never goes on showing what a token no longer allows.
+     */
+    public Multi<String> pingsFor(String personId, Set<String> sites, Instant until, Duration heartbeat) {
+        Set<String> visible = Set.copyOf(sites);
+        Multi<String> mine = changes
+                .filter(change -> personId.equals(change.recipientId()) && visible.contains(change.siteId()))
+                .map(change -> "changed " + change.alertId());
+        Multi<String> beats = Multi.createFrom().ticks().every(heartbeat).map(tick -> "ping");
+        return Multi.createBy().merging().streams(mine, beats).select().first(ping -> clock.instant().isBefore(until));
     }
 }

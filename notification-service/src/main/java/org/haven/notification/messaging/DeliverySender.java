@@ -152,14 +152,15 @@ public class DeliverySender {
             return true;
         } catch (RuntimeException e) {
             Instant retryAt = retries.nextAttempt(delivery.attempts + 1, clock.instant()).orElse(null);
-            delivery.failed(SendingWorker.reason(e, config.sendTimeout()), retryAt);
+            DeliveryFailure failure = DeliveryFailure.of(e, delivery.channel, delivery.destination);
+            delivery.failed(failure.reason(), retryAt);
             meters.counter("haven.alert.deliveries", "channel", delivery.channel.name(), "outcome", "failed").increment();
             if (retryAt == null) {
                 LOG.errorf("Alert %s: %s %s to %s failed %d times, giving up: %s",
-                        alert.id, delivery.kind, delivery.channel, alert.recipientId, delivery.attempts, delivery.lastError);
+                        alert.id, delivery.kind, delivery.channel, alert.recipientId, delivery.attempts, failure.detail());
             } else {
                 LOG.warnf("Alert %s: %s %s to %s failed (attempt %d), retrying at %s: %s",
-                        alert.id, delivery.kind, delivery.channel, alert.recipientId, delivery.attempts, retryAt, delivery.lastError);
+                        alert.id, delivery.kind, delivery.channel, alert.recipientId, delivery.attempts, retryAt, failure.detail());
             }
             return false;
         }

@@ -38,6 +38,9 @@ import java.util.UUID;
  * is working: the working week is read again when it comes due, so a shift changed meanwhile, or a
  * shift missed entirely while the service was down, moves it to the next shift instead of sending it
  * to someone off duty.
+ *
+ * <p>The log names a notice and its delivery by id, never its recipient: a notice's kind next to a name
+ * ("check-in due to X") would tell who was exposed to a critical incident.
  */
 @ApplicationScoped
 public class NoticeSender {
@@ -129,7 +132,7 @@ public class NoticeSender {
         Optional<Instant> shiftStart = notice.urgent ? Optional.empty() : directory.workWeek(notice.recipientId).offUntil(now);
         if (shiftStart.isPresent()) {
             delivery.queueUntil(shiftStart.get());
-            LOG.infof("Notice %s (%s) to %s waits for their shift at %s", notice.id, notice.kind, notice.recipientId, shiftStart.get());
+            LOG.infof("Notice %s: delivery %s waits for its recipient's shift at %s", notice.id, delivery.id, shiftStart.get());
             return true;
         }
         return attempt(notice, delivery, now);
@@ -149,18 +152,19 @@ public class NoticeSender {
                 meters.timer("haven.notice.delivery.latency", "channel", delivery.channel.name())
                         .record(Duration.between(notice.createdAt, sentAt).abs());
             }
-            LOG.infof("Notice %s: %s %s to %s (attempt %d)", notice.id, notice.kind, delivery.channel, notice.recipientId, delivery.attempts);
+            LOG.infof("Notice %s: delivery %s sent by %s (attempt %d)", notice.id, delivery.id, delivery.channel, delivery.attempts);
             return true;
         } catch (RuntimeException e) {
             Instant retryAt = retries.nextAttempt(delivery.attempts + 1, now).orElse(null);
-            delivery.failed(SendingWorker.reason(e, config.sendTimeout()), retryAt);
+            DeliveryFailure failure = DeliveryFailure.of(e, delivery.channel, delivery.destination);
+            delivery.failed(failure.reason(), retryAt);
             meters.counter("haven.notice.deliveries", "channel", delivery.channel.name(), "kind", notice.kind.name(), "outcome", "failed").increment();
             if (retryAt == null) {
-                LOG.errorf("Notice %s: %s %s to %s failed %d times, giving up: %s",
-                        notice.id, notice.kind, delivery.channel, notice.recipientId, delivery.attempts, delivery.lastError);
+                LOG.errorf("Notice %s: delivery %s by %s failed %d times, giving up: %s",
+                        notice.id, delivery.id, delivery.channel, delivery.attempts, failure.detail());
             } else {
-                LOG.warnf("Notice %s: %s %s to %s failed (attempt %d), retrying at %s: %s",
-                        notice.id, notice.kind, delivery.channel, notice.recipientId, delivery.attempts, retryAt, delivery.lastError);
+                LOG.warnf("Notice %s: delivery %s by %s failed (attempt %d), retrying at %s: %s",
+                        notice.id, delivery.id, delivery.channel, delivery.attempts, retryAt, failure.detail());
             }
             return false;
         }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import io.smallrye.mutiny.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -86,19 +85,5 @@ final class SendingWorker {
                 }
             }
         });
-    }
-
-    /** What the delivery log says of a failed send: the innermost message says what happened, wrappers only repeat it. */
-    static String reason(RuntimeException e, Duration timeout) {
-        if (e instanceof TimeoutException) {
-            return "the mail server did not answer within " + timeout.toSeconds() + " s";
-        }
-        String message = null;
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                message = t.getMessage();
-            }
-        }
-        return message != null ? message : "the channel did not accept the message";
     }
 }

@@ -101,7 +101,10 @@ class EscalationRestartIT {
 
         Instant level3Due = started.plus(LEVEL_3_AFTER);
         assertThat(PlatformExtension.now()).as("the restart left time to acknowledge before level 3").isBefore(level3Due.minusSeconds(5));
-        given().formParam("token", pages.ackToken(backupAlertId)).when().post(service.baseUrl() + "/alerts/ack")
+        String ackToken = pages.ackToken(backupAlertId);
+        given().queryParam("token", ackToken).when().get(service.baseUrl() + "/alerts/ack")
+                .then().statusCode(200).body(containsString("I am taking charge"));
+        given().formParam("token", ackToken).when().post(service.baseUrl() + "/alerts/ack")
                 .then().statusCode(200).body(containsString("You have taken charge"));
         await().atMost(Duration.ofSeconds(30)).until(() -> pages.handledSubjects(first.email()).size() == 1);
         assertThat(pages.handledSubjects(first.email()).get(0)).startsWith("Handled by " + backup.name());
