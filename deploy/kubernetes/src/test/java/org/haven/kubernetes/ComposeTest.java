@@ -75,6 +75,14 @@ class ComposeTest {
     }
 
     @Test
+    void wellnessServiceSealsAnswersWithAKeyTheAdminMustSupply() {
+        // In its prod profile the service refuses to start without one; compose should say so before it starts.
+        assertThat(Maps.string(service("wellness-service"), "environment.WELLNESS_ANSWERS_KEY"))
+                .as("compose stops when it is not set").startsWith("${WELLNESS_ANSWERS_KEY:?");
+        assertThat(Repository.read(Repository.deploy().resolve("compose/.env.example"))).containsPattern("(?m)^WELLNESS_ANSWERS_KEY=$");
+    }
+
+    @Test
     void keycloakImportsTheSameRealmAsTheKubernetesOverlays() throws Exception {
         JsonNode compose = new ObjectMapper().readTree(Repository.deploy().resolve("compose/keycloak/haven-realm.json").toFile());
         JsonNode kubernetes = new ObjectMapper().valueToTree(Maps.map(Overlays.get("prod").singleCustom("KeycloakRealmImport"), "spec.realm"));
