@@ -16,6 +16,8 @@ public final class TestTokens {
 
     public static final String ISSUER = "https://server.example.com";
     public static final String AUDIENCE = "haven";
+    /** Another client of the same realm: its tokens are signed by the same provider but are not for Haven. */
+    public static final String ANOTHER_CLIENT = "another-client";
 
     private TestTokens() {
     }
@@ -38,6 +40,12 @@ public final class TestTokens {
 
     public static String token(String personId, String role, String... sites) {
         return claims(personId).claim("realm_access", Map.of("roles", List.of(role))).claim("haven_sites", List.of(sites)).sign();
+    }
+
+    /** A token the same provider issued for {@link #ANOTHER_CLIENT}: right issuer, right key, wrong audience. */
+    public static String forAnotherClient(String personId, String role, String... sites) {
+        return claims(personId).audience(ANOTHER_CLIENT).claim("realm_access", Map.of("roles", List.of(role)))
+                .claim("haven_sites", List.of(sites)).sign();
     }
 
     /** The claims every Haven token has, for a test that needs an unusual token (expired, other audience…). */

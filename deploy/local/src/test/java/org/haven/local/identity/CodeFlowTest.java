@@ -56,10 +56,12 @@ class CodeFlowTest {
         String jwks = browser.get(provider.issuer() + "/protocol/openid-connect/certs").body();
         JwtClaims id = TokenVerifier.verify(tokens.path("id_token").asText(), jwks, provider.issuer());
         assertThat(id.getClaimValueAsString("nonce")).isEqualTo("n-1");
+        assertThat(id.getAudience()).containsExactly(LocalIdentityProvider.CLIENT_ID);
         assertThat(id.getClaimValueAsString("preferred_username")).isEqualTo("sup-north");
         assertThat(id.getClaimValueAsString("name")).isEqualTo("Sam Rivera");
         JwtClaims access = TokenVerifier.verify(tokens.path("access_token").asText(), jwks, provider.issuer());
         assertThat(access.getStringListClaimValue("haven_sites")).containsExactly("site-north");
+        assertThat(access.getAudience()).containsExactly(LocalIdentityProvider.CLIENT_ID);
     }
 
     @Test

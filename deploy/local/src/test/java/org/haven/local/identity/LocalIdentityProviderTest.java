@@ -65,7 +65,7 @@ class LocalIdentityProviderTest {
 
         JwtClaims access = TokenVerifier.verify(tokens.path("access_token").asText(), jwks(), provider.issuer());
         assertThat(access.getSubject()).isNotBlank().isNotEqualTo("dir-1");
-        assertThat(access.getAudience()).containsExactly("haven");
+        assertThat(access.getAudience()).containsExactly(LocalIdentityProvider.CLIENT_ID);
         assertThat(access.getClaimValueAsString("azp")).isEqualTo("haven");
         assertThat(access.getExpirationTime().getValue() - access.getIssuedAt().getValue()).isEqualTo(3600);
         assertThat(access.getClaimValueAsString("preferred_username")).isEqualTo("dir-1");
@@ -77,6 +77,7 @@ class LocalIdentityProviderTest {
 
         JwtClaims id = TokenVerifier.verify(tokens.path("id_token").asText(), jwks(), provider.issuer());
         assertThat(id.getClaimValueAsString("typ")).isEqualTo("ID");
+        assertThat(id.getAudience()).containsExactly(LocalIdentityProvider.CLIENT_ID);
         assertThat(id.getSubject()).isEqualTo(access.getSubject());
     }
 

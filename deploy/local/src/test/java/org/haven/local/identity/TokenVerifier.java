@@ -7,7 +7,10 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import org.jose4j.lang.JoseException;
 
-/** Verifies tokens as a relying party does: signature against the published JWKS, issuer, audience, expiry. */
+/**
+ * Verifies tokens as a Haven service does: signature against the published JWKS, issuer, expiry, and an audience
+ * of the client id the launcher gives the services (their quarkus.oidc[.web].token.audience).
+ */
 final class TokenVerifier {
 
     private TokenVerifier() {
@@ -18,7 +21,7 @@ final class TokenVerifier {
         return new JwtConsumerBuilder()
                 .setVerificationKeyResolver(new JwksVerificationKeyResolver(jwks.getJsonWebKeys()))
                 .setExpectedIssuer(issuer)
-                .setExpectedAudience("haven")
+                .setExpectedAudience(LocalIdentityProvider.CLIENT_ID)
                 .setRequireExpirationTime()
                 .setRequireIssuedAt()
                 .setRequireJwtId()
