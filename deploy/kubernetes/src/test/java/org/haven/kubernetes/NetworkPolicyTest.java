@@ -58,6 +58,10 @@ class NetworkPolicyTest {
     void servicesReachOnlyDnsKafkaPostgresKeycloakAndTheTraceCollector(String name) {
         RenderedOverlay overlay = Overlays.get(name);
         String kafka = overlay.single(Kafka.class).getMetadata().getName();
+        int kafkaPort = overlay.single(Kafka.class).getSpec().getKafka().getListeners().stream()
+                .filter(listener -> listener.isTls() && listener.getAuth() != null)
+                .mapToInt(listener -> listener.getPort())
+                .findFirst().orElseThrow();
         String postgres = Maps.string(overlay.singleCustom("Cluster"), "metadata.name");
         String keycloak = Maps.string(overlay.singleCustom("Keycloak"), "metadata.name");
 
@@ -69,7 +73,7 @@ class NetworkPolicyTest {
                 assertThat(rule.getPorts()).as(service + ": egress on any port").isNotEmpty();
             });
             assertThat(ports(egress, peer -> labelled(peer, "k8s-app", "kube-dns"))).contains(53);
-            assertThat(ports(egress, peer -> labelled(peer, "strimzi.io/cluster", kafka))).containsExactly(9092);
+            assertThat(ports(egress, peer -> labelled(peer, "strimzi.io/cluster", kafka))).containsExactly(kafkaPort);
             assertThat(ports(egress, peer -> labelled(peer, "cnpg.io/cluster", postgres))).containsExactly(5432);
             assertThat(ports(egress, peer -> labelled(peer, "app.kubernetes.io/instance", keycloak))).containsExactly(8080);
             assertThat(ports(egress, peer -> peer.getNamespaceSelector() != null && peer.getPodSelector() == null)).containsExactly(4317);

@@ -18,13 +18,12 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.strimzi.api.kafka.model.common.metrics.JmxPrometheusExporterMetrics;
 import io.strimzi.api.kafka.model.kafka.Kafka;
-import io.strimzi.api.kafka.model.kafka.listener.GenericKafkaListener;
 
 /** The services, Kafka, PostgreSQL, Keycloak and the Ingress agree on names, ports, URLs and budgets. */
 class ServiceWiringTest {
 
     /** Credentials: only ever from a Secret, never from a ConfigMap or a literal. */
-    private static final List<String> CREDENTIALS = List.of("DB_USER", "DB_PASSWORD", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET");
+    private static final List<String> CREDENTIALS = List.of("DB_USER", "DB_PASSWORD", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "KAFKA_SASL_JAAS_CONFIG");
 
     /** Set on every service now; read by each one as the identity work reaches it. */
     private static final Set<String> IDENTITY_AHEAD_OF_USE = Set.of("OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_AUDIENCE");
@@ -69,21 +68,6 @@ class ServiceWiringTest {
                     .as(service).isEmpty();
         }
         assertThat(secretVariables(overlay, "notification-service")).contains("SMTP_USER", "SMTP_PASSWORD");
-    }
-
-    @ParameterizedTest
-    @MethodSource("org.haven.kubernetes.Overlays#names")
-    void servicesReachKafkaThroughTheClustersPlainBootstrapListener(String name) {
-        RenderedOverlay overlay = Overlays.get(name);
-        Kafka kafka = overlay.single(Kafka.class);
-        GenericKafkaListener plain = kafka.getSpec().getKafka().getListeners().stream()
-                .filter(listener -> listener.getName().equals("plain"))
-                .findFirst().orElseThrow();
-
-        for (String service : Repository.SERVICES) {
-            assertThat(overlay.requiredEnvironment(service, "KAFKA_BOOTSTRAP_SERVERS"))
-                    .isEqualTo(kafka.getMetadata().getName() + "-kafka-bootstrap:" + plain.getPort());
-        }
     }
 
     @ParameterizedTest
