@@ -76,7 +76,7 @@ class NetworkPolicyTest {
             assertThat(ports(egress, peer -> labelled(peer, "k8s-app", "kube-dns"))).contains(53);
             assertThat(ports(egress, peer -> labelled(peer, "strimzi.io/cluster", kafka))).containsExactly(kafkaPort);
             assertThat(ports(egress, peer -> labelled(peer, "cnpg.io/cluster", postgres))).containsExactly(5432);
-            assertThat(ports(egress, peer -> labelled(peer, "app.kubernetes.io/instance", keycloak))).containsExactly(8080);
+            assertThat(ports(egress, peer -> labelled(peer, "app.kubernetes.io/instance", keycloak))).containsExactly(KEYCLOAK_HTTPS);
             assertThat(ports(egress, peer -> peer.getNamespaceSelector() != null && peer.getPodSelector() == null)).containsExactly(4317);
 
             Set<Integer> smtp = mailRelayPorts(egress);
@@ -148,14 +148,19 @@ class NetworkPolicyTest {
         int servicesPort = ports(overlay.one(NetworkPolicy.class, Repository.SERVICES.get(0)).getSpec().getEgress(),
                 peer -> labelled(peer, "app.kubernetes.io/instance", keycloak)).iterator().next();
 
-        assertThat(sources(policy)).containsOnlyKeys(servicesPort, 9000, 7800, 57800);
-        assertThat(sources(policy).get(servicesPort)).containsExactlyInAnyOrder(INGRESS_CONTROLLER, SERVICES);
+        assertThat(servicesPort).isEqualTo(KEYCLOAK_HTTPS);
+        assertThat(sources(policy)).containsOnlyKeys(KEYCLOAK_HTTP, KEYCLOAK_HTTPS, 9000, 7800, 57800);
+        assertThat(sources(policy).get(KEYCLOAK_HTTP)).as("plain HTTP only from the ingress controller").containsExactly(INGRESS_CONTROLLER);
+        assertThat(sources(policy).get(KEYCLOAK_HTTPS)).containsExactly(SERVICES);
         assertThat(sources(policy).get(9000)).containsExactly(PROMETHEUS);
         assertThat(sources(policy).get(7800)).containsExactly(keycloakPods(keycloak));
         assertThat(destinations(policy)).containsOnlyKeys(53, 5432, 7800, 57800);
         assertThat(destinations(policy).get(5432)).containsExactly("pods{cnpg.io/cluster=" + postgres + "}");
     }
 
+    /** Keycloak's HTTP and HTTPS ports (the operator's defaults). */
+    private static final int KEYCLOAK_HTTP = 8080;
+    private static final int KEYCLOAK_HTTPS = 8443;
     private static final String SERVICES = "pods{app.kubernetes.io/component=service, app.kubernetes.io/part-of=haven}";
     private static final String PROMETHEUS = "ns{kubernetes.io/metadata.name=monitoring}/pods{app.kubernetes.io/name=prometheus}";
     private static final String INGRESS_CONTROLLER = "ns{kubernetes.io/metadata.name=ingress-nginx}/pods{app.kubernetes.io/name=ingress-nginx}";

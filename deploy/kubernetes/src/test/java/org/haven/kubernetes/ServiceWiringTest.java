@@ -3,6 +3,7 @@ package org.haven.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -116,7 +117,30 @@ class ServiceWiringTest {
         assertThat(roles).containsExactlyInAnyOrder("staff", "supervisor", "director", "admin");
         for (String service : Repository.SERVICES) {
             assertThat(overlay.requiredEnvironment(service, "OIDC_ISSUER"))
-                    .isEqualTo("http://" + keycloak + "-service:8080/realms/" + Maps.string(realmImport, "spec.realm.realm"));
+                    .isEqualTo("https://" + keycloak + "-service:8443/realms/" + Maps.string(realmImport, "spec.realm.realm"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.haven.kubernetes.Overlays#names")
+    void servicesReachKeycloakOverHttpsTrustingExactlyKeycloaksCertificate(String name) {
+        RenderedOverlay overlay = Overlays.get(name);
+        String tlsSecret = Maps.string(overlay.singleCustom("Keycloak"), "spec.http.tlsSecret");
+
+        for (String service : Repository.SERVICES) {
+            assertThat(URI.create(overlay.requiredEnvironment(service, "OIDC_ISSUER")).getScheme()).as(service).isEqualTo("https");
+            assertThat(overlay.requiredEnvironment(service, "QUARKUS_PROFILE").split(",")).as(service + ": the profile that trusts it")
+                    .containsExactly("prod", "kubernetes");
+            Path trusted = Path.of(overlay.requiredEnvironment(service, "OIDC_TRUST_CERTS"));
+            var pod = overlay.service(service).getSpec().getTemplate().getSpec();
+            var mount = pod.getContainers().get(0).getVolumeMounts().stream()
+                    .filter(candidate -> trusted.startsWith(candidate.getMountPath()))
+                    .findFirst().orElseThrow(() -> new AssertionError(service + ": nothing mounted at " + trusted));
+            var volume = pod.getVolumes().stream().filter(candidate -> candidate.getName().equals(mount.getName())).findFirst().orElseThrow();
+            assertThat(volume.getSecret()).as(service + ": " + trusted + " comes from a Secret").isNotNull();
+            assertThat(volume.getSecret().getSecretName()).as(service + ": the Secret Keycloak serves HTTPS with").isEqualTo(tlsSecret);
+            assertThat(Path.of(mount.getMountPath()).relativize(trusted).toString()).isEqualTo("tls.crt");
+            assertThat(mount.getReadOnly()).isTrue();
         }
     }
 
