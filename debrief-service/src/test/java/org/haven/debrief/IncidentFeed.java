@@ -16,7 +16,7 @@ import java.util.UUID;
 /** Puts incident events on the real broker as incident-service would, and reads what debrief-service publishes. */
 final class IncidentFeed {
 
-    static final String INCIDENT_SERVICE = "/incident-service";
+    static final String INCIDENT_SERVICE = HavenEvents.ownerOf(HavenEvents.INCIDENT_TOPIC);
 
     private IncidentFeed() {
     }

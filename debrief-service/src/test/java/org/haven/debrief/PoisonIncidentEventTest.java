@@ -65,6 +65,24 @@ class PoisonIncidentEventTest {
         assertThat(debriefCount(fromTheFuture)).isZero();
     }
 
+    @Test
+    void incidentReportedFromAnotherSourceThanIncidentServiceGoesToDeadLetterTopicAndSchedulesNothing() {
+        IncidentReported forged = reported("ELOPEMENT", true, "site-" + UUID.randomUUID(), REPORTED_AT);
+        EventEnvelope genuine = envelope(forged);
+        EventEnvelope fromWellness = new EventEnvelope(genuine.specversion(), genuine.id(), genuine.type(), genuine.dataversion(),
+                HavenEvents.ownerOf(HavenEvents.WELLNESS_TOPIC), genuine.subject(), genuine.time(), genuine.datacontenttype(), genuine.data());
+        IncidentReported next = reported("ELOPEMENT", true, forged.siteId(), REPORTED_AT);
+        ConsumerTask<String, String> deadLetters = IncidentFeed.recordsOn(DEAD_LETTERS, genuine.id());
+
+        IncidentFeed.send(forged.incidentId().toString(), EventCodec.encode(fromWellness), EventCodec.encode(envelope(next)));
+
+        ConsumerRecord<String, String> dead = deadLetters.awaitRecords(1, PATIENCE).getFirstRecord();
+        deadLetters.stop();
+        assertThat(reason(dead)).contains("source '/wellness-service'", "not the topic's owner /incident-service");
+        awaitDebriefOf(next);
+        assertThat(debriefCount(forged)).isZero();
+    }
+
     private static String reason(ConsumerRecord<String, String> deadLetter) {
         Header reason = deadLetter.headers().lastHeader("dead-letter-reason");
         assertThat(reason).as("dead-letter-reason header").isNotNull();

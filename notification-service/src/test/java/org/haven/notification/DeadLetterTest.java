@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.haven.events.EventCodec;
+import org.haven.events.EventEnvelope;
 import org.haven.events.HavenEvents;
 import org.haven.events.IncidentReported;
 import org.haven.notification.domain.Directory;
@@ -65,6 +66,26 @@ class DeadLetterTest {
         assertThat(header(dead, "dead-letter-reason")).contains("unsupported dataversion 99");
         await().atMost(Duration.ofSeconds(30)).until(() -> AlertsApi.ofIncident(next).size() == 1);
         assertThat(AlertsApi.ofIncident(future)).isEmpty();
+    }
+
+    @Test
+    void incidentReportedFromAnotherSourceThanIncidentServiceGoesToDeadLetterTopicAndAlertsNoOne() {
+        TestSite site = TestSite.withSupervisors(directory, 1);
+        IncidentReported forged = IncidentFeed.elopement(site.id());
+        EventEnvelope genuine = IncidentFeed.announce(forged);
+        EventEnvelope fromWellness = new EventEnvelope(genuine.specversion(), genuine.id(), genuine.type(), genuine.dataversion(),
+                HavenEvents.ownerOf(HavenEvents.WELLNESS_TOPIC), genuine.subject(), genuine.time(), genuine.datacontenttype(), genuine.data());
+        ConsumerTask<String, String> deadLetters = deadLettersContaining(forged.incidentId().toString());
+        IncidentReported next = IncidentFeed.elopement(site.id());
+
+        IncidentFeed.publishRaw(forged.incidentId().toString(), EventCodec.encode(fromWellness));
+        IncidentFeed.publish(IncidentFeed.announce(next));
+
+        ConsumerRecord<String, String> dead = deadLetters.awaitRecords(1, Duration.ofSeconds(30)).getFirstRecord();
+        deadLetters.stop();
+        assertThat(header(dead, "dead-letter-reason")).contains("source '/wellness-service'", "not the topic's owner /incident-service");
+        await().atMost(Duration.ofSeconds(30)).until(() -> AlertsApi.ofIncident(next).size() == 1);
+        assertThat(AlertsApi.ofIncident(forged)).isEmpty();
     }
 
     private static ConsumerTask<String, String> deadLettersContaining(String marker) {

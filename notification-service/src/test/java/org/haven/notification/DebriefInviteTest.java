@@ -40,7 +40,7 @@ class DebriefInviteTest {
     }
 
     private static EventEnvelope announce(DebriefScheduled data) {
-        return EventFeed.event(HavenEvents.DEBRIEF_SCHEDULED, "/debrief-service", data.debriefId().toString(), data);
+        return EventFeed.event(HavenEvents.DEBRIEF_SCHEDULED, data.debriefId().toString(), data);
     }
 
     private static List<Mailbox.Received> invites(Team.Member member) {
@@ -94,7 +94,7 @@ class DebriefInviteTest {
         EventFeed.publish(announce(first));
         Team.Member ana = team.staff().get(0);
         await().atMost(WAIT).untilAsserted(() -> assertThat(invites(ana)).hasSize(1));
-        EventFeed.publish(EventFeed.event(HavenEvents.DEBRIEF_RESCHEDULED, "/debrief-service", debriefId.toString(), second));
+        EventFeed.publish(EventFeed.event(HavenEvents.DEBRIEF_RESCHEDULED, debriefId.toString(), second));
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(invites(ana)).hasSize(2));
         Invites original = Invites.parse(invites(ana).get(0).calendar());
@@ -116,7 +116,7 @@ class DebriefInviteTest {
         DebriefCancelled cancelled = new DebriefCancelled(debriefId, team.siteId(), first.participantIds(), "incident withdrawn",
                 first.calendarUid(), 2);
 
-        EventFeed.publish(announce(first), EventFeed.event(HavenEvents.DEBRIEF_CANCELLED, "/debrief-service", debriefId.toString(), cancelled));
+        EventFeed.publish(announce(first), EventFeed.event(HavenEvents.DEBRIEF_CANCELLED, debriefId.toString(), cancelled));
 
         for (Team.Member member : invitees(team)) {
             await().atMost(WAIT).untilAsserted(() -> assertThat(invites(member)).hasSize(2));

@@ -4,6 +4,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.haven.events.EventCodec;
 import org.haven.events.EventEnvelope;
 import org.haven.events.EventType;
+import org.haven.events.HavenEvents;
 import org.haven.testing.HavenInfrastructure;
 import org.haven.testing.TestTime;
 
@@ -23,8 +24,9 @@ final class EventFeed {
     private EventFeed() {
     }
 
-    static <T> EventEnvelope event(EventType<T> type, String source, String subject, T data) {
-        return EventEnvelope.create(type, source, subject, TestTime.now(), data);
+    /** An event as its topic's owner publishes it: the source always comes from {@link HavenEvents#ownerOf}. */
+    static <T> EventEnvelope event(EventType<T> type, String subject, T data) {
+        return EventEnvelope.create(type, HavenEvents.ownerOf(type.topic()), subject, TestTime.now(), data);
     }
 
     static void publish(EventEnvelope... events) {

@@ -44,7 +44,7 @@ final class IncidentFeed {
     }
 
     static EventEnvelope announce(IncidentReported incident) {
-        return EventEnvelope.create(HavenEvents.INCIDENT_REPORTED, "/incident-service", incident.incidentId().toString(),
+        return EventEnvelope.create(HavenEvents.INCIDENT_REPORTED, HavenEvents.ownerOf(HavenEvents.INCIDENT_TOPIC), incident.incidentId().toString(),
                 incident.reportedAt(), incident);
     }
 

@@ -44,11 +44,11 @@ class NoticeDeadLetterTest {
             if (topic.equals(HavenEvents.DEBRIEF_TOPIC)) {
                 UUID debriefId = UUID.randomUUID();
                 DebriefOverdue data = new DebriefOverdue(debriefId, UUID.randomUUID(), team.siteId(), "ELOPEMENT", TestTime.now());
-                return new Probe(EventFeed.event(HavenEvents.DEBRIEF_OVERDUE, "/debrief-service", debriefId.toString(), data), team.director());
+                return new Probe(EventFeed.event(HavenEvents.DEBRIEF_OVERDUE, debriefId.toString(), data), team.director());
             }
             Team.Member ana = team.staff().get(0);
             CheckInDue data = new CheckInDue(UUID.randomUUID(), ana.id(), team.siteId(), "SELF_CHECK_IN_72H", TestTime.now());
-            return new Probe(EventFeed.event(HavenEvents.CHECK_IN_DUE, "/wellness-service", ana.id(), data), ana);
+            return new Probe(EventFeed.event(HavenEvents.CHECK_IN_DUE, ana.id(), data), ana);
         }
     }
 

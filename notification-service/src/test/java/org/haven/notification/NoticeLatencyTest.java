@@ -61,7 +61,7 @@ class NoticeLatencyTest {
     }
 
     private static EventEnvelope checkInDue(Team team, Team.Member member) {
-        return EventFeed.event(HavenEvents.CHECK_IN_DUE, "/wellness-service", member.id(),
+        return EventFeed.event(HavenEvents.CHECK_IN_DUE, member.id(),
                 new CheckInDue(UUID.randomUUID(), member.id(), team.siteId(), "SELF_CHECK_IN_72H", TestTime.now()));
     }
 

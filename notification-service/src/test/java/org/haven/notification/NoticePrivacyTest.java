@@ -73,26 +73,26 @@ class NoticePrivacyTest {
         String uid = "debrief-" + debriefId + "@haven.example";
         List<String> participants = List.of(ana.id(), ben.id());
         EventFeed.publish(
-                EventFeed.event(HavenEvents.DEBRIEF_SCHEDULED, "/debrief-service", debriefId.toString(), new DebriefScheduled(debriefId, incidentId,
+                EventFeed.event(HavenEvents.DEBRIEF_SCHEDULED, debriefId.toString(), new DebriefScheduled(debriefId, incidentId,
                         team.siteId(), "SEXUAL_HARM_DISCLOSURE", AT.plus(Duration.ofHours(20)), AT, AT.plus(Duration.ofHours(1)),
                         team.facilitator().id(), participants, List.of(), uid, 0)),
-                EventFeed.event(HavenEvents.DEBRIEF_RESCHEDULED, "/debrief-service", debriefId.toString(), new DebriefRescheduled(debriefId,
+                EventFeed.event(HavenEvents.DEBRIEF_RESCHEDULED, debriefId.toString(), new DebriefRescheduled(debriefId,
                         team.siteId(), AT.plus(Duration.ofHours(20)), AT.plus(Duration.ofHours(2)), AT.plus(Duration.ofHours(3)),
                         team.facilitator().id(), participants, List.of(), List.of(incidentId), "moved", uid, 1)),
-                EventFeed.event(HavenEvents.DEBRIEF_CANCELLED, "/debrief-service", debriefId.toString(),
+                EventFeed.event(HavenEvents.DEBRIEF_CANCELLED, debriefId.toString(),
                         new DebriefCancelled(debriefId, team.siteId(), participants, "withdrawn", uid, 2)),
-                EventFeed.event(HavenEvents.DEBRIEF_OVERDUE, "/debrief-service", debriefId.toString(),
+                EventFeed.event(HavenEvents.DEBRIEF_OVERDUE, debriefId.toString(),
                         new DebriefOverdue(debriefId, incidentId, team.siteId(), "SEXUAL_HARM_DISCLOSURE", AT)),
-                EventFeed.event(HavenEvents.DEBRIEF_ACTION_DUE, "/debrief-service", debriefId.toString(),
+                EventFeed.event(HavenEvents.DEBRIEF_ACTION_DUE, debriefId.toString(),
                         new DebriefActionDue(debriefId, UUID.randomUUID(), team.siteId(), ben.id(), AT, true)));
         EventFeed.publish(
-                EventFeed.event(HavenEvents.CHECK_IN_DUE, "/wellness-service", ana.id(),
+                EventFeed.event(HavenEvents.CHECK_IN_DUE, ana.id(),
                         new CheckInDue(UUID.randomUUID(), ana.id(), team.siteId(), "SELF_CHECK_IN_72H", AT)),
-                EventFeed.event(HavenEvents.EXPOSURE_THRESHOLD_REACHED, "/wellness-service", ben.id(),
+                EventFeed.event(HavenEvents.EXPOSURE_THRESHOLD_REACHED, ben.id(),
                         new ExposureThresholdReached(ben.id(), team.siteId(), 30, 6, 5, AT)),
-                EventFeed.event(HavenEvents.CONVERSATION_REQUESTED, "/wellness-service", ana.id(),
+                EventFeed.event(HavenEvents.CONVERSATION_REQUESTED, ana.id(),
                         new ConversationRequested(UUID.randomUUID(), ana.id(), team.siteId(), AT)));
-        EventFeed.publish(EventFeed.event(HavenEvents.EXTERNAL_NOTIFICATION_OVERDUE, "/incident-service", incidentId.toString(),
+        EventFeed.publish(EventFeed.event(HavenEvents.EXTERNAL_NOTIFICATION_OVERDUE, incidentId.toString(),
                 new ExternalNotificationOverdue(incidentId, team.siteId(), "SEXUAL_HARM_DISCLOSURE", UUID.randomUUID(), "Child protective services", AT)));
 
         // invite, update, cancellation, check-in / conversation

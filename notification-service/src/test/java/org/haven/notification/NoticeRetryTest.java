@@ -46,7 +46,7 @@ class NoticeRetryTest {
 
         GreenMailSmtp.goDown();
         try {
-            EventFeed.publish(EventFeed.event(HavenEvents.DEBRIEF_ACTION_DUE, "/debrief-service", debriefId.toString(), due));
+            EventFeed.publish(EventFeed.event(HavenEvents.DEBRIEF_ACTION_DUE, debriefId.toString(), due));
             await().atMost(WAIT).untilAsserted(() -> assertThat(delivery(owner, team))
                     .containsEntry("status", "FAILED")
                     .satisfies(d -> {

@@ -51,7 +51,7 @@ class OtherNoticesTest {
         UUID debriefId = UUID.randomUUID();
         DebriefOverdue overdue = new DebriefOverdue(debriefId, UUID.randomUUID(), team.siteId(), "ELOPEMENT", DUE);
 
-        EventFeed.publish(EventFeed.event(HavenEvents.DEBRIEF_OVERDUE, "/debrief-service", debriefId.toString(), overdue));
+        EventFeed.publish(EventFeed.event(HavenEvents.DEBRIEF_OVERDUE, debriefId.toString(), overdue));
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(Mailbox.to(team.director().email())).hasSize(1));
         Mailbox.Received mail = Mailbox.to(team.director().email()).get(0);
@@ -76,7 +76,7 @@ class OtherNoticesTest {
         UUID actionId = UUID.randomUUID();
         DebriefActionDue due = new DebriefActionDue(debriefId, actionId, team.siteId(), owner.id(), DUE, false);
 
-        EventFeed.publish(EventFeed.event(HavenEvents.DEBRIEF_ACTION_DUE, "/debrief-service", debriefId.toString(), due));
+        EventFeed.publish(EventFeed.event(HavenEvents.DEBRIEF_ACTION_DUE, debriefId.toString(), due));
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(Mailbox.to(owner.email())).hasSize(1));
         Mailbox.Received mail = Mailbox.to(owner.email()).get(0);
@@ -93,7 +93,7 @@ class OtherNoticesTest {
         Team.Member ana = team.staff().get(0);
         CheckInDue due = new CheckInDue(UUID.randomUUID(), ana.id(), team.siteId(), "SELF_CHECK_IN_72H", DUE);
 
-        EventFeed.publish(EventFeed.event(HavenEvents.CHECK_IN_DUE, "/wellness-service", ana.id(), due));
+        EventFeed.publish(EventFeed.event(HavenEvents.CHECK_IN_DUE, ana.id(), due));
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(Mailbox.to(ana.email())).hasSize(1));
         Mailbox.Received mail = Mailbox.to(ana.email()).get(0);
@@ -108,7 +108,7 @@ class OtherNoticesTest {
         Team.Member ben = team.staff().get(1);
         ExposureThresholdReached reached = new ExposureThresholdReached(ben.id(), team.siteId(), 30, 7, 5, DUE);
 
-        EventFeed.publish(EventFeed.event(HavenEvents.EXPOSURE_THRESHOLD_REACHED, "/wellness-service", ben.id(), reached));
+        EventFeed.publish(EventFeed.event(HavenEvents.EXPOSURE_THRESHOLD_REACHED, ben.id(), reached));
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(Mailbox.to(team.supervisor().email())).hasSize(1));
         Mailbox.Received mail = Mailbox.to(team.supervisor().email()).get(0);
@@ -125,7 +125,7 @@ class OtherNoticesTest {
         Team.Member ana = team.staff().get(0);
         ConversationRequested request = new ConversationRequested(UUID.randomUUID(), ana.id(), team.siteId(), DUE);
 
-        EventFeed.publish(EventFeed.event(HavenEvents.CONVERSATION_REQUESTED, "/wellness-service", ana.id(), request));
+        EventFeed.publish(EventFeed.event(HavenEvents.CONVERSATION_REQUESTED, ana.id(), request));
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(Mailbox.to(team.supervisor().email())).hasSize(1));
         Mailbox.Received mail = Mailbox.to(team.supervisor().email()).get(0);
@@ -140,7 +140,7 @@ class OtherNoticesTest {
         ExternalNotificationOverdue overdue = new ExternalNotificationOverdue(incidentId, team.siteId(), "ELOPEMENT", UUID.randomUUID(),
                 "State licensing agency", DUE);
 
-        EventFeed.publish(EventFeed.event(HavenEvents.EXTERNAL_NOTIFICATION_OVERDUE, "/incident-service", incidentId.toString(), overdue));
+        EventFeed.publish(EventFeed.event(HavenEvents.EXTERNAL_NOTIFICATION_OVERDUE, incidentId.toString(), overdue));
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(Mailbox.to(team.supervisor().email())).hasSize(1));
         Mailbox.Received mail = Mailbox.to(team.supervisor().email()).get(0);

@@ -136,14 +136,14 @@ class RescheduleNewsTest {
 
     private static EventEnvelope reschedule(DebriefScheduled first, Instant startsAt, List<String> participants, List<String> uncovered,
                                             int sequence) {
-        return EventFeed.event(HavenEvents.DEBRIEF_RESCHEDULED, "/debrief-service", first.debriefId().toString(),
+        return EventFeed.event(HavenEvents.DEBRIEF_RESCHEDULED, first.debriefId().toString(),
                 new DebriefRescheduled(first.debriefId(), first.siteId(), first.deadline(), startsAt, startsAt.plus(Duration.ofMinutes(90)),
                         first.facilitatorId(), participants, uncovered, List.of(first.incidentId(), UUID.randomUUID()),
                         "another incident joined", first.calendarUid(), sequence));
     }
 
     private static EventEnvelope announce(DebriefScheduled data) {
-        return EventFeed.event(HavenEvents.DEBRIEF_SCHEDULED, "/debrief-service", data.debriefId().toString(), data);
+        return EventFeed.event(HavenEvents.DEBRIEF_SCHEDULED, data.debriefId().toString(), data);
     }
 
     private static List<Team.Member> invitees(Team team) {

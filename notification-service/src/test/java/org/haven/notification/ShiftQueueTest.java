@@ -89,7 +89,7 @@ class ShiftQueueTest {
 
     private static void checkInDue(Team team, Team.Member member) {
         CheckInDue due = new CheckInDue(UUID.randomUUID(), member.id(), team.siteId(), "SELF_CHECK_IN_72H", MONDAY_NIGHT);
-        EventFeed.publish(EventFeed.event(HavenEvents.CHECK_IN_DUE, "/wellness-service", member.id(), due));
+        EventFeed.publish(EventFeed.event(HavenEvents.CHECK_IN_DUE, member.id(), due));
     }
 
     @Test
@@ -148,7 +148,7 @@ class ShiftQueueTest {
         ExternalNotificationOverdue overdue = new ExternalNotificationOverdue(incidentId, team.siteId(), "ELOPEMENT", UUID.randomUUID(),
                 "Law enforcement", MONDAY_NIGHT.minus(Duration.ofHours(1)));
 
-        EventFeed.publish(EventFeed.event(HavenEvents.EXTERNAL_NOTIFICATION_OVERDUE, "/incident-service", incidentId.toString(), overdue));
+        EventFeed.publish(EventFeed.event(HavenEvents.EXTERNAL_NOTIFICATION_OVERDUE, incidentId.toString(), overdue));
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(Mailbox.to(team.supervisor().email())).hasSize(1));
         await().atMost(WAIT).untilAsserted(() -> assertThat(SmsProvider.to(team.supervisor().phone())).hasSize(1));
@@ -163,12 +163,12 @@ class ShiftQueueTest {
         UUID debriefId = UUID.randomUUID();
         String uid = "debrief-" + debriefId + "@haven.example";
         Instant slot = Instant.parse("2026-03-03T16:00:00Z");
-        EventFeed.publish(EventFeed.event(HavenEvents.DEBRIEF_SCHEDULED, "/debrief-service", debriefId.toString(),
+        EventFeed.publish(EventFeed.event(HavenEvents.DEBRIEF_SCHEDULED, debriefId.toString(),
                 new DebriefScheduled(debriefId, UUID.randomUUID(), team.siteId(), "ELOPEMENT", slot.plus(Duration.ofHours(4)), slot,
                         slot.plus(Duration.ofHours(1)), team.facilitator().id(), List.of(ana.id()), List.of(), uid, 0)));
         await().atMost(WAIT).untilAsserted(() -> assertThat(OtherNoticesTest.noticesOf(ana, "staff", team.siteId())).hasSize(1));
         Instant moved = slot.plus(Duration.ofHours(1));
-        EventFeed.publish(EventFeed.event(HavenEvents.DEBRIEF_RESCHEDULED, "/debrief-service", debriefId.toString(),
+        EventFeed.publish(EventFeed.event(HavenEvents.DEBRIEF_RESCHEDULED, debriefId.toString(),
                 new DebriefRescheduled(debriefId, team.siteId(), slot.plus(Duration.ofHours(4)), moved, moved.plus(Duration.ofHours(1)),
                         team.facilitator().id(), List.of(ana.id()), List.of(), List.of(), "room taken", uid, 1)));
         await().atMost(WAIT).untilAsserted(() -> assertThat(OtherNoticesTest.noticesOf(ana, "staff", team.siteId())).hasSize(2));

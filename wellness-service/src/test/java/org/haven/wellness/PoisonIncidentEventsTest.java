@@ -68,6 +68,27 @@ class PoisonIncidentEventsTest {
                 .then().statusCode(200).body("total", equalTo(0));
     }
 
+    @Test
+    void incidentReportedFromAnotherSourceThanIncidentServiceGoesToTheDeadLetterTopicAndOpensNothing() {
+        String key = unique("key");
+        IncidentReported forged = critical(unique("site"), minutesAgo(5), unique("pia"), List.of(), List.of());
+        ConsumerTask<String, String> deadLetters = deadLettersContaining(forged.incidentId().toString());
+        EventEnvelope genuine = envelope(forged);
+        EventEnvelope fromDebrief = new EventEnvelope(genuine.specversion(), genuine.id(), genuine.type(), genuine.dataversion(),
+                HavenEvents.ownerOf(HavenEvents.DEBRIEF_TOPIC), genuine.subject(), genuine.time(), genuine.datacontenttype(), genuine.data());
+
+        ReportedIncidents.send(key, EventCodec.encode(fromDebrief));
+        IncidentReported next = critical(unique("site"), minutesAgo(5), unique("quin"), List.of(), List.of());
+        ReportedIncidents.send(key, EventCodec.encode(envelope(next)));
+
+        ConsumerRecord<String, String> deadLetter = deadLetters.awaitRecords(1, Duration.ofSeconds(20)).getFirstRecord();
+        deadLetters.stop();
+        assertThat(reason(deadLetter)).contains("source '/debrief-service'", "not the topic's owner /incident-service");
+        awaitFollowUps(next, 3);
+        given().auth().oauth2(ReportedIncidents.supervisorOf(forged)).queryParam("incidentId", forged.incidentId().toString()).when().get("/api/followups")
+                .then().statusCode(200).body("total", equalTo(0));
+    }
+
     private static ConsumerTask<String, String> deadLettersContaining(String text) {
         return HavenInfrastructure.kafka().consumeStrings()
                 .fromTopics(DEAD_LETTERS, records -> records.filter(r -> r.value() != null && r.value().contains(text)));

@@ -93,7 +93,11 @@ class ImagesStartIT {
         assertThat(url.matches()).as(container.service() + " DB_URL " + container.env().get("DB_URL")).isTrue();
         local.put("DB_URL", "jdbc:postgresql://" + postgresHostAndPort() + "/" + url.group(2) + url.group(3));
         local.put("KAFKA_BOOTSTRAP_SERVERS", TestKafka.shared().bootstrapServers());
+        local.put("KAFKA_SECURITY_PROTOCOL", "PLAINTEXT"); // the embedded broker has no TLS listener
         local.put("OIDC_ISSUER", oidcIssuer);
+        // WireMock speaks plain HTTP: without the "kubernetes" profile there is no Keycloak certificate to trust (in a
+        // pod it is mounted from haven-keycloak-tls)
+        local.put("QUARKUS_PROFILE", "prod");
         return local;
     }
 

@@ -29,6 +29,13 @@ final class TestSecrets {
         put("haven-smtp", "password", random(16));
         // AES-256-GCM key for sealed check-in answers: 32 bytes, base64.
         put("haven-wellness-answers", "key", Base64.getEncoder().encodeToString(bytes(32)));
+        // Written by Strimzi in a cluster (each service's KafkaUser, the cluster CA). The embedded broker is plaintext,
+        // so ImagesStartIT runs the services with KAFKA_SECURITY_PROTOCOL=PLAINTEXT and these are only carried along.
+        for (String service : Services.ALL) {
+            put(service, "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+                    + service + "\" password=\"" + random(24) + "\";");
+        }
+        put("haven-kafka-cluster-ca-cert", "ca.crt", "");
     }
 
     /**

@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
 
 /**
  * Reads rendered manifests into typed objects: fabric8's Kubernetes model (core, apps, autoscaling,
@@ -35,6 +36,7 @@ final class Manifests {
         SERIALIZATION.registerKubernetesResource(STRIMZI, "Kafka", Kafka.class);
         SERIALIZATION.registerKubernetesResource(STRIMZI, "KafkaNodePool", KafkaNodePool.class);
         SERIALIZATION.registerKubernetesResource(STRIMZI, "KafkaTopic", KafkaTopic.class);
+        SERIALIZATION.registerKubernetesResource(STRIMZI, "KafkaUser", KafkaUser.class);
     }
 
     private Manifests() {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
@@ -58,6 +59,10 @@ class NetworkPolicyTest {
     void servicesReachOnlyDnsKafkaPostgresKeycloakAndTheTraceCollector(String name) {
         RenderedOverlay overlay = Overlays.get(name);
         String kafka = overlay.single(Kafka.class).getMetadata().getName();
+        int kafkaPort = overlay.single(Kafka.class).getSpec().getKafka().getListeners().stream()
+                .filter(listener -> listener.isTls() && listener.getAuth() != null)
+                .mapToInt(listener -> listener.getPort())
+                .findFirst().orElseThrow();
         String postgres = Maps.string(overlay.singleCustom("Cluster"), "metadata.name");
         String keycloak = Maps.string(overlay.singleCustom("Keycloak"), "metadata.name");
 
@@ -69,9 +74,9 @@ class NetworkPolicyTest {
                 assertThat(rule.getPorts()).as(service + ": egress on any port").isNotEmpty();
             });
             assertThat(ports(egress, peer -> labelled(peer, "k8s-app", "kube-dns"))).contains(53);
-            assertThat(ports(egress, peer -> labelled(peer, "strimzi.io/cluster", kafka))).containsExactly(9092);
+            assertThat(ports(egress, peer -> labelled(peer, "strimzi.io/cluster", kafka))).containsExactly(kafkaPort);
             assertThat(ports(egress, peer -> labelled(peer, "cnpg.io/cluster", postgres))).containsExactly(5432);
-            assertThat(ports(egress, peer -> labelled(peer, "app.kubernetes.io/instance", keycloak))).containsExactly(8080);
+            assertThat(ports(egress, peer -> labelled(peer, "app.kubernetes.io/instance", keycloak))).containsExactly(KEYCLOAK_HTTPS);
             assertThat(ports(egress, peer -> peer.getNamespaceSelector() != null && peer.getPodSelector() == null)).containsExactly(4317);
 
             Set<Integer> smtp = mailRelayPorts(egress);
@@ -81,6 +86,130 @@ class NetworkPolicyTest {
                 assertThat(smtp).as(service + " sends no mail").isEmpty();
             }
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.haven.kubernetes.Overlays#names")
+    void operatorManagedPodsAreSelectedByAPolicyThatDeniesWhatItDoesNotAllow(String name) {
+        RenderedOverlay overlay = Overlays.get(name);
+        String postgres = Maps.string(overlay.singleCustom("Cluster"), "metadata.name");
+        String keycloak = Maps.string(overlay.singleCustom("Keycloak"), "metadata.name");
+        // the labels each operator puts on the pods it runs (CloudNativePG instances, Keycloak and its realm import)
+        Map<String, Map<String, String>> operatorPods = Map.of(
+                "PostgreSQL instance", Map.of("cnpg.io/cluster", postgres, "cnpg.io/podRole", "instance", "role", "primary"),
+                "Keycloak server", Map.of("app", "keycloak", "app.kubernetes.io/instance", keycloak,
+                        "app.kubernetes.io/managed-by", "keycloak-operator", "app.kubernetes.io/component", "server"),
+                "Keycloak realm import", Map.of("app", "keycloak-realm-import", "app.kubernetes.io/instance", keycloak,
+                        "app.kubernetes.io/managed-by", "keycloak-operator"));
+
+        operatorPods.forEach((pod, labels) -> assertThat(overlay.all(NetworkPolicy.class).stream()
+                .filter(policy -> selects(policy.getSpec().getPodSelector(), labels))
+                .anyMatch(policy -> policy.getSpec().getPolicyTypes().containsAll(List.of("Ingress", "Egress"))))
+                .as(pod + " pods are isolated").isTrue());
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.haven.kubernetes.Overlays#names")
+    void strimziLimitsEveryKafkaListenerToHavensServicePods(String name) {
+        // Strimzi writes the Kafka pods' NetworkPolicy from each listener's networkPolicyPeers; none means open to all.
+        Kafka kafka = Overlays.get(name).single(Kafka.class);
+
+        assertThat(kafka.getSpec().getKafka().getListeners()).allSatisfy(listener ->
+                assertThat(listener.getNetworkPolicyPeers().stream().map(NetworkPolicyTest::describe).toList())
+                        .as("who may reach listener " + listener.getName()).containsExactly(SERVICES));
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.haven.kubernetes.Overlays#names")
+    void postgresAcceptsOnlyTheServicesKeycloakItsOwnInstancesTheOperatorAndPrometheus(String name) {
+        RenderedOverlay overlay = Overlays.get(name);
+        String postgres = Maps.string(overlay.singleCustom("Cluster"), "metadata.name");
+        String keycloak = Maps.string(overlay.singleCustom("Keycloak"), "metadata.name");
+        NetworkPolicy policy = isolating(overlay, Map.of("cnpg.io/cluster", postgres, "cnpg.io/podRole", "instance"));
+        String instances = "pods{cnpg.io/cluster=" + postgres + "}";
+
+        assertThat(sources(policy)).containsOnlyKeys(5432, 8000, 9187);
+        assertThat(sources(policy).get(5432)).containsExactlyInAnyOrder(SERVICES, keycloakPods(keycloak), instances, CNPG_OPERATOR);
+        assertThat(sources(policy).get(8000)).containsExactlyInAnyOrder(instances, CNPG_OPERATOR);
+        assertThat(sources(policy).get(9187)).containsExactly(PROMETHEUS);
+        assertThat(destinations(policy)).containsOnlyKeys(53, 5432, 8000, 443, 6443);
+        assertThat(destinations(policy).get(5432)).containsExactly(instances);
+        assertThat(destinations(policy).get(8000)).containsExactly(instances);
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.haven.kubernetes.Overlays#names")
+    void keycloakAcceptsOnlyTheIngressControllerTheServicesItsPeersAndPrometheus(String name) {
+        RenderedOverlay overlay = Overlays.get(name);
+        String postgres = Maps.string(overlay.singleCustom("Cluster"), "metadata.name");
+        String keycloak = Maps.string(overlay.singleCustom("Keycloak"), "metadata.name");
+        NetworkPolicy policy = isolating(overlay, Map.of("app", "keycloak", "app.kubernetes.io/instance", keycloak,
+                "app.kubernetes.io/managed-by", "keycloak-operator"));
+        int servicesPort = ports(overlay.one(NetworkPolicy.class, Repository.SERVICES.get(0)).getSpec().getEgress(),
+                peer -> labelled(peer, "app.kubernetes.io/instance", keycloak)).iterator().next();
+
+        assertThat(servicesPort).isEqualTo(KEYCLOAK_HTTPS);
+        assertThat(sources(policy)).containsOnlyKeys(KEYCLOAK_HTTP, KEYCLOAK_HTTPS, 9000, 7800, 57800);
+        assertThat(sources(policy).get(KEYCLOAK_HTTP)).as("plain HTTP only from the ingress controller").containsExactly(INGRESS_CONTROLLER);
+        assertThat(sources(policy).get(KEYCLOAK_HTTPS)).containsExactly(SERVICES);
+        assertThat(sources(policy).get(9000)).containsExactly(PROMETHEUS);
+        assertThat(sources(policy).get(7800)).containsExactly(keycloakPods(keycloak));
+        assertThat(destinations(policy)).containsOnlyKeys(53, 5432, 7800, 57800);
+        assertThat(destinations(policy).get(5432)).containsExactly("pods{cnpg.io/cluster=" + postgres + "}");
+    }
+
+    /** Keycloak's HTTP and HTTPS ports (the operator's defaults). */
+    private static final int KEYCLOAK_HTTP = 8080;
+    private static final int KEYCLOAK_HTTPS = 8443;
+    private static final String SERVICES = "pods{app.kubernetes.io/component=service, app.kubernetes.io/part-of=haven}";
+    private static final String PROMETHEUS = "ns{kubernetes.io/metadata.name=monitoring}/pods{app.kubernetes.io/name=prometheus}";
+    private static final String INGRESS_CONTROLLER = "ns{kubernetes.io/metadata.name=ingress-nginx}/pods{app.kubernetes.io/name=ingress-nginx}";
+    private static final String CNPG_OPERATOR = "ns{kubernetes.io/metadata.name=cnpg-system}/pods{app.kubernetes.io/name=cloudnative-pg}";
+
+    private static String keycloakPods(String keycloak) {
+        return "pods{app.kubernetes.io/instance=" + keycloak + ", app.kubernetes.io/managed-by=keycloak-operator}";
+    }
+
+    private static NetworkPolicy isolating(RenderedOverlay overlay, Map<String, String> podLabels) {
+        return overlay.all(NetworkPolicy.class).stream()
+                .filter(policy -> selects(policy.getSpec().getPodSelector(), podLabels))
+                .filter(policy -> policy.getSpec().getPolicyTypes().containsAll(List.of("Ingress", "Egress")))
+                .findFirst().orElseThrow(() -> new AssertionError("no policy isolates pods " + podLabels));
+    }
+
+    /** Who may reach the selected pods, by port; a rule without peers or ports would mean "anyone" or "any port". */
+    private static Map<Integer, Set<String>> sources(NetworkPolicy policy) {
+        Map<Integer, Set<String>> byPort = new TreeMap<>();
+        policy.getSpec().getIngress().forEach(rule -> {
+            assertThat(rule.getFrom()).as(policy.getMetadata().getName() + ": ingress from anywhere").isNotEmpty();
+            assertThat(rule.getPorts()).as(policy.getMetadata().getName() + ": ingress on any port").isNotEmpty();
+            rule.getFrom().forEach(peer -> assertThat(peer.getIpBlock()).as("ingress from an address block").isNull());
+            rule.getPorts().forEach(port -> byPort.computeIfAbsent(port.getPort().getIntVal(), p -> new TreeSet<>())
+                    .addAll(rule.getFrom().stream().map(NetworkPolicyTest::describe).toList()));
+        });
+        return byPort;
+    }
+
+    /** Where the selected pods may connect, by port. */
+    private static Map<Integer, Set<String>> destinations(NetworkPolicy policy) {
+        Map<Integer, Set<String>> byPort = new TreeMap<>();
+        policy.getSpec().getEgress().forEach(rule -> {
+            assertThat(rule.getTo()).as(policy.getMetadata().getName() + ": egress to anywhere").isNotEmpty();
+            assertThat(rule.getPorts()).as(policy.getMetadata().getName() + ": egress on any port").isNotEmpty();
+            rule.getPorts().forEach(port -> byPort.computeIfAbsent(port.getPort().getIntVal(), p -> new TreeSet<>())
+                    .addAll(rule.getTo().stream().map(NetworkPolicyTest::describe).toList()));
+        });
+        return byPort;
+    }
+
+    private static String describe(NetworkPolicyPeer peer) {
+        if (peer.getIpBlock() != null) {
+            return "ip{" + peer.getIpBlock().getCidr() + "}";
+        }
+        String pods = peer.getPodSelector() == null ? "" : "pods" + new TreeMap<>(peer.getPodSelector().getMatchLabels());
+        String namespaces = peer.getNamespaceSelector() == null ? ""
+                : "ns" + new TreeMap<>(peer.getNamespaceSelector().getMatchLabels()) + (pods.isEmpty() ? "" : "/");
+        return namespaces + pods;
     }
 
     /** Ports open towards a mail relay: an address block outside the cluster, or Mailpit in dev. */

@@ -23,6 +23,7 @@ import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
 
 class OverlayRenderingTest {
 
@@ -47,6 +48,7 @@ class OverlayRenderingTest {
         assertThat(overlay.all(Kafka.class)).hasSize(1);
         assertThat(overlay.all(KafkaNodePool.class)).isNotEmpty();
         assertThat(overlay.all(KafkaTopic.class)).hasSize(8);
+        assertThat(overlay.all(KafkaUser.class)).hasSize(Repository.SERVICES.size());
         assertThat(overlay.custom("Cluster")).hasSize(1);
         assertThat(overlay.custom("Database")).hasSize(5);
         assertThat(overlay.custom("Keycloak")).hasSize(1);

@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -52,21 +54,25 @@ class SecretsTest {
 
     @ParameterizedTest
     @MethodSource("org.haven.kubernetes.Overlays#names")
-    void everySecretReferenceNamesASecretTheReadmeTellsAdminsToCreate(String name) {
-        Map<String, DocumentedSecrets.Secret> documented = DocumentedSecrets.inReadme();
+    void everySecretReferenceNamesASecretTheReadmeTellsAdminsToCreateOrAnOperatorWrites(String name) {
+        Map<String, Set<String>> available = new HashMap<>();
+        DocumentedSecrets.inReadme().forEach((secret, documented) -> available.put(secret, documented.keys()));
+        Map<String, Set<String>> written = OperatorSecrets.in(Overlays.get(name));
+        assertThat(available.keySet()).as("Secrets both the README and an operator create").doesNotContainAnyElementsOf(written.keySet());
+        available.putAll(written);
         List<SecretReferences.Reference> references = SecretReferences.in(Overlays.get(name));
         List<String> undocumented = new ArrayList<>();
 
         for (SecretReferences.Reference reference : references) {
-            DocumentedSecrets.Secret secret = documented.get(reference.secret());
-            if (secret == null) {
+            Set<String> keys = available.get(reference.secret());
+            if (keys == null) {
                 undocumented.add(reference.from() + " -> Secret " + reference.secret());
-            } else if (reference.key() != null && !secret.keys().contains(reference.key())) {
+            } else if (reference.key() != null && !keys.contains(reference.key())) {
                 undocumented.add(reference.from() + " -> key " + reference.key() + " of Secret " + reference.secret());
             }
         }
         assertThat(references).isNotEmpty();
-        assertThat(undocumented).as("references deploy/README.md does not tell admins to create").isEmpty();
+        assertThat(undocumented).as("references deploy/README.md does not tell admins to create and no operator writes").isEmpty();
     }
 
     @ParameterizedTest

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * What each service's application.properties expects from its deployment: the Kafka topics it consumes
- * ({@code mp.messaging.incoming.*.topic}) and names at all (outgoing, dead-letter), and the environment
+ * ({@code mp.messaging.incoming.*.topic}) and names at all (outgoing, dead-letter), the topics its channels write
+ * (outgoing and dead-letter topics), its consumer groups, the {@code haven.source} its outbox stamps on events, and the environment
  * variables its production configuration reads ({@code ${NAME}} or {@code ${NAME:default}} outside the
  * %dev and %test profiles), the ones without a default being required. A service without an
  * application.properties yet contributes nothing.
@@ -24,7 +25,8 @@ final class ServiceProperties {
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:)?");
 
-    record Expectations(Set<String> consumedTopics, Set<String> namedTopics, Set<String> variables, Set<String> requiredVariables) {
+    record Expectations(Set<String> consumedTopics, Set<String> namedTopics, Set<String> variables, Set<String> requiredVariables,
+                        Set<String> channelWrittenTopics, Set<String> consumerGroups, String source) {
     }
 
     private ServiceProperties() {
@@ -52,6 +54,8 @@ final class ServiceProperties {
         Set<String> named = new TreeSet<>();
         Set<String> variables = new TreeSet<>();
         Set<String> required = new TreeSet<>();
+        Set<String> written = new TreeSet<>();
+        Set<String> groups = new TreeSet<>();
         for (String key : properties.stringPropertyNames()) {
             String value = properties.getProperty(key).trim();
             if (key.startsWith("%dev.") || key.startsWith("%test.")) {
@@ -68,9 +72,14 @@ final class ServiceProperties {
                 named.add(value);
                 if (key.startsWith("mp.messaging.incoming.") && !key.endsWith(".dead-letter-queue.topic")) {
                     consumed.add(value);
+                } else {
+                    written.add(value);
                 }
             }
+            if (key.startsWith("mp.messaging.incoming.") && key.endsWith(".group.id") && !value.isEmpty()) {
+                groups.add(value);
+            }
         }
-        return new Expectations(consumed, named, variables, required);
+        return new Expectations(consumed, named, variables, required, written, groups, properties.getProperty("haven.source"));
     }
 }

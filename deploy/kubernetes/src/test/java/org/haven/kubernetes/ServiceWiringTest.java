@@ -3,6 +3,7 @@ package org.haven.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,13 +19,12 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.strimzi.api.kafka.model.common.metrics.JmxPrometheusExporterMetrics;
 import io.strimzi.api.kafka.model.kafka.Kafka;
-import io.strimzi.api.kafka.model.kafka.listener.GenericKafkaListener;
 
 /** The services, Kafka, PostgreSQL, Keycloak and the Ingress agree on names, ports, URLs and budgets. */
 class ServiceWiringTest {
 
     /** Credentials: only ever from a Secret, never from a ConfigMap or a literal. */
-    private static final List<String> CREDENTIALS = List.of("DB_USER", "DB_PASSWORD", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET");
+    private static final List<String> CREDENTIALS = List.of("DB_USER", "DB_PASSWORD", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "KAFKA_SASL_JAAS_CONFIG");
 
     /** Set on every service now; read by each one as the identity work reaches it. */
     private static final Set<String> IDENTITY_AHEAD_OF_USE = Set.of("OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_AUDIENCE");
@@ -89,21 +89,6 @@ class ServiceWiringTest {
 
     @ParameterizedTest
     @MethodSource("org.haven.kubernetes.Overlays#names")
-    void servicesReachKafkaThroughTheClustersPlainBootstrapListener(String name) {
-        RenderedOverlay overlay = Overlays.get(name);
-        Kafka kafka = overlay.single(Kafka.class);
-        GenericKafkaListener plain = kafka.getSpec().getKafka().getListeners().stream()
-                .filter(listener -> listener.getName().equals("plain"))
-                .findFirst().orElseThrow();
-
-        for (String service : Repository.SERVICES) {
-            assertThat(overlay.requiredEnvironment(service, "KAFKA_BOOTSTRAP_SERVERS"))
-                    .isEqualTo(kafka.getMetadata().getName() + "-kafka-bootstrap:" + plain.getPort());
-        }
-    }
-
-    @ParameterizedTest
-    @MethodSource("org.haven.kubernetes.Overlays#names")
     void eachServiceLogsIntoItsOwnDatabaseAsTheRoleThatOwnsIt(String name) {
         RenderedOverlay overlay = Overlays.get(name);
         Map<String, Object> cluster = overlay.singleCustom("Cluster");
@@ -148,7 +133,30 @@ class ServiceWiringTest {
         assertThat(roles).containsExactlyInAnyOrder("staff", "supervisor", "director", "admin");
         for (String service : Repository.SERVICES) {
             assertThat(overlay.requiredEnvironment(service, "OIDC_ISSUER"))
-                    .isEqualTo("http://" + keycloak + "-service:8080/realms/" + Maps.string(realmImport, "spec.realm.realm"));
+                    .isEqualTo("https://" + keycloak + "-service:8443/realms/" + Maps.string(realmImport, "spec.realm.realm"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.haven.kubernetes.Overlays#names")
+    void servicesReachKeycloakOverHttpsTrustingExactlyKeycloaksCertificate(String name) {
+        RenderedOverlay overlay = Overlays.get(name);
+        String tlsSecret = Maps.string(overlay.singleCustom("Keycloak"), "spec.http.tlsSecret");
+
+        for (String service : Repository.SERVICES) {
+            assertThat(URI.create(overlay.requiredEnvironment(service, "OIDC_ISSUER")).getScheme()).as(service).isEqualTo("https");
+            assertThat(overlay.requiredEnvironment(service, "QUARKUS_PROFILE").split(",")).as(service + ": the profile that trusts it")
+                    .containsExactly("prod", "kubernetes");
+            Path trusted = Path.of(overlay.requiredEnvironment(service, "OIDC_TRUST_CERTS"));
+            var pod = overlay.service(service).getSpec().getTemplate().getSpec();
+            var mount = pod.getContainers().get(0).getVolumeMounts().stream()
+                    .filter(candidate -> trusted.startsWith(candidate.getMountPath()))
+                    .findFirst().orElseThrow(() -> new AssertionError(service + ": nothing mounted at " + trusted));
+            var volume = pod.getVolumes().stream().filter(candidate -> candidate.getName().equals(mount.getName())).findFirst().orElseThrow();
+            assertThat(volume.getSecret()).as(service + ": " + trusted + " comes from a Secret").isNotNull();
+            assertThat(volume.getSecret().getSecretName()).as(service + ": the Secret Keycloak serves HTTPS with").isEqualTo(tlsSecret);
+            assertThat(Path.of(mount.getMountPath()).relativize(trusted).toString()).isEqualTo("tls.crt");
+            assertThat(mount.getReadOnly()).isTrue();
         }
     }
 

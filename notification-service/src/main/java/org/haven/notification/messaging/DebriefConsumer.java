@@ -2,6 +2,7 @@ package org.haven.notification.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.haven.events.EventEnvelope;
 import org.haven.events.HavenEvents;
@@ -25,8 +26,8 @@ public class DebriefConsumer {
 
     @Incoming("debriefs")
     @Blocking
-    public void onDebriefEvent(String payload) {
-        EventEnvelope event = consumer.read(payload);
+    public void onDebriefEvent(ConsumerRecord<String, String> record) {
+        EventEnvelope event = consumer.read(record);
         String id = event.id();
         if (event.is(HavenEvents.DEBRIEF_SCHEDULED)) {
             consumer.apply(IncidentConsumer.CONSUMER, event, HavenEvents.DEBRIEF_SCHEDULED, data -> notices.onScheduled(id, data));

@@ -2,6 +2,7 @@ package org.haven.notification.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.haven.events.EventEnvelope;
 import org.haven.events.HavenEvents;
@@ -31,8 +32,8 @@ public class IncidentConsumer {
 
     @Incoming("incidents")
     @Blocking
-    public void onIncidentEvent(String payload) {
-        EventEnvelope event = consumer.read(payload);
+    public void onIncidentEvent(ConsumerRecord<String, String> record) {
+        EventEnvelope event = consumer.read(record);
         if (event.is(HavenEvents.INCIDENT_REPORTED)) {
             consumer.applyWhen(CONSUMER, event, HavenEvents.INCIDENT_REPORTED, IncidentReported::critical, alerting::onIncidentReported);
         } else if (event.is(HavenEvents.EXTERNAL_NOTIFICATION_OVERDUE)) {

@@ -1,6 +1,7 @@
 package org.haven.events;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every event type Haven publishes, with its current data version and its topic
@@ -59,7 +60,28 @@ public final class HavenEvents {
             NOTIFICATION_TOPIC, deadLetterTopic(NOTIFICATION_TOPIC),
             WELLNESS_TOPIC, deadLetterTopic(WELLNESS_TOPIC));
 
+    /**
+     * The one publisher of each topic, by the CloudEvents {@code source} it stamps on its events (its
+     * {@code haven.source}). Consumers refuse an event on a topic from any other source, and the Kafka ACLs in
+     * deploy/kubernetes let only that service write the topic: the two together keep, say, a forged
+     * {@code IncidentReported} from starting alerts, debriefs and follow-ups.
+     */
+    public static final Map<String, String> TOPIC_OWNERS = Map.of(
+            INCIDENT_TOPIC, "/incident-service",
+            DEBRIEF_TOPIC, "/debrief-service",
+            NOTIFICATION_TOPIC, "/notification-service",
+            WELLNESS_TOPIC, "/wellness-service");
+
     private HavenEvents() {
+    }
+
+    /** The source of the only service that may publish on {@code topic}. */
+    public static String ownerOf(String topic) {
+        String owner = TOPIC_OWNERS.get(topic);
+        if (owner == null) {
+            throw new IllegalArgumentException("'" + topic + "' is not a Haven event topic");
+        }
+        return owner;
     }
 
     public static String deadLetterTopic(String topic) {

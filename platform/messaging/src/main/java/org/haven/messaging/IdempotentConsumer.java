@@ -3,9 +3,11 @@ package org.haven.messaging;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ValidationException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.haven.events.EventCodec;
 import org.haven.events.EventEnvelope;
 import org.haven.events.EventType;
+import org.haven.events.HavenEvents;
 import org.haven.events.UnreadableEventException;
 import org.jboss.logging.Logger;
 
@@ -33,9 +35,24 @@ public class IdempotentConsumer {
         this.config = config;
     }
 
-    /** Parses a record's value; an unreadable one is thrown as {@link UnreadableEventException}. */
-    public EventEnvelope read(String payload) {
-        return EventCodec.decode(payload);
+    /**
+     * Parses a record's value and checks that it comes from the owner of the topic it was read from
+     * ({@link HavenEvents#ownerOf}); an unreadable event, or one from any other source, is thrown as
+     * {@link UnreadableEventException}.
+     */
+    public EventEnvelope read(ConsumerRecord<String, String> record) {
+        return read(record.topic(), record.value());
+    }
+
+    /** {@link #read(ConsumerRecord)} for a value read from {@code topic}. */
+    public EventEnvelope read(String topic, String payload) {
+        EventEnvelope event = EventCodec.decode(payload);
+        String owner = HavenEvents.ownerOf(topic);
+        if (!owner.equals(event.source())) {
+            throw new UnreadableEventException("event " + event.id() + " on " + topic + " has source '" + event.source()
+                    + "', not the topic's owner " + owner);
+        }
+        return event;
     }
 
     /**

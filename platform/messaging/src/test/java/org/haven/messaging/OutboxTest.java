@@ -42,6 +42,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @QuarkusTestResource(HavenInfrastructure.class)
 class OutboxTest {
 
+    /** The relay's rows are incident events, published as their owner does. */
+    private static final String INCIDENT_SERVICE = HavenEvents.ownerOf(HavenEvents.INCIDENT_TOPIC);
+
     @Inject
     Outbox outbox;
     @Inject
@@ -56,7 +59,7 @@ class OutboxTest {
     }
 
     private void publish(UUID incident) {
-        outbox.publish(HavenEvents.INCIDENT_AMENDED, "/test", incident.toString(), Instant.now(), amendment(incident));
+        outbox.publish(HavenEvents.INCIDENT_AMENDED, INCIDENT_SERVICE, incident.toString(), Instant.now(), amendment(incident));
     }
 
     private static ConsumerTask<String, String> recordsOf(UUID incident) {
@@ -100,7 +103,7 @@ class OutboxTest {
         ConsumerTask<String, String> records = recordsOf(incident);
         List<String> committed = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            committed.add(QuarkusTransaction.requiringNew().call(() -> outbox.publish(HavenEvents.INCIDENT_AMENDED, "/test",
+            committed.add(QuarkusTransaction.requiringNew().call(() -> outbox.publish(HavenEvents.INCIDENT_AMENDED, INCIDENT_SERVICE,
                     incident.toString(), Instant.now(), amendment(incident)).id()));
         }
 
@@ -115,7 +118,7 @@ class OutboxTest {
         ConsumerTask<String, String> records = recordsOf(incident);
 
         List<String> recorded = QuarkusTransaction.requiringNew().call(() -> IntStream.range(0, 9)
-                .mapToObj(i -> outbox.publish(HavenEvents.INCIDENT_AMENDED, "/test", incident.toString(), Instant.now(),
+                .mapToObj(i -> outbox.publish(HavenEvents.INCIDENT_AMENDED, INCIDENT_SERVICE, incident.toString(), Instant.now(),
                         amendment(incident)).id())
                 .toList());
 
