@@ -251,19 +251,17 @@
   }
 
   // A client code as the program issues it (the server's ClientCode): C-, 4 to 8 characters of the alphabet the page
-  // is given, and a Luhn mod N check character. Checked as typed, never corrected: upper-casing "maria" would not
+  // is given, and a check character: the p-th character from the right weighs p, and a valid code sums to 0 mod N. Checked as typed, never corrected: upper-casing "maria" would not
   // make it a code, and a mistyped code must not quietly become another client's.
   function isClientCode(code, alphabet) {
     if (code.slice(0, 2) !== 'C-' || code.length < 7 || code.length > 11) { return false; }
-    var n = alphabet.length, factor = 1, sum = 0;
-    for (var i = code.length - 1; i >= 2; i--) {
+    var sum = 0, weight = 1;
+    for (var i = code.length - 1; i >= 2; i--, weight++) {
       var value = alphabet.indexOf(code.charAt(i));
       if (value < 0) { return false; }
-      var addend = factor * value;
-      factor = factor === 2 ? 1 : 2;
-      sum += Math.floor(addend / n) + addend % n;
+      sum += weight * value;
     }
-    return sum % n === 0;
+    return sum % alphabet.length === 0;
   }
 
   function badClientCodes(form) {

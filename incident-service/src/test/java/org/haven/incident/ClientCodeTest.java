@@ -11,7 +11,7 @@ class ClientCodeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Maria", "MARIA", "maria", "JOSE-LUIS", "Jose-Luis", "C-MARIA", "C-JOSELUIS", "MARIA LOPEZ",
-            "C-7F3K", "c-7f3kp", "C-7F3KP ", "C-", "C-7F3P", "C-7F3K2X9DPQ"})
+            "C-7F3K", "c-7f3kw", "C-7F3KW ", "C-7F3KP", "C-F73KW", "C-", "C-7F3W", "C-7F3K2X9DPQ"})
     void namesAndMalformedCodesAreNotClientCodes(String value) {
         assertThat(ClientCode.isValid(value)).isFalse();
     }
@@ -23,6 +23,21 @@ class ClientCodeTest {
         for (String tag : new String[] {"a", "run-42", "0c3b7e8f", "Maria", "JOSE-LUIS"}) {
             assertThat(ClientCodes.of(tag)).matches("C-[" + ClientCode.ALPHABET + "]{5,9}").satisfies(code ->
                     assertThat(ClientCode.isValid(code)).isTrue());
+        }
+    }
+
+    @Test
+    void everySwapOfTwoCharactersFailsTheCheck() {
+        String code = ClientCodes.of("swapped");
+        for (int i = ClientCode.PREFIX.length(); i < code.length(); i++) {
+            for (int j = i + 1; j < code.length(); j++) {
+                if (code.charAt(i) != code.charAt(j)) {
+                    char[] swapped = code.toCharArray();
+                    swapped[i] = code.charAt(j);
+                    swapped[j] = code.charAt(i);
+                    assertThat(ClientCode.isValid(new String(swapped))).as(new String(swapped)).isFalse();
+                }
+            }
         }
     }
 

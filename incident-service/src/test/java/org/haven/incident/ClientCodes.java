@@ -4,7 +4,7 @@ import org.haven.incident.domain.ClientCode;
 
 /**
  * Valid client codes for tests: {@code ClientCodes.of("any tag")} is a code as the program would issue it
- * ({@code C-} + 4 to 8 characters of {@link ClientCode#ALPHABET} + a Luhn mod 23 check character), the same
+ * ({@code C-} + 4 to 8 characters of {@link ClientCode#ALPHABET} + a mod-23 check character), the same
  * for the same tag.
  */
 public final class ClientCodes {
