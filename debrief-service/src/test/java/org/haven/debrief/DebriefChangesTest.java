@@ -110,7 +110,10 @@ class DebriefChangesTest extends PeopleOfThisRun {
         assertThat(moved.calendarUid()).isEqualTo(id + "@haven");
         assertThat(moved.sequence()).isEqualTo(1);
         assertThat(moved.startsAt()).isEqualTo(at("2026-11-21T17:00"));
-        assertThat(moved.reason()).isEqualTo("The house meeting runs long");
+        assertThat(changes.getRecords()).as("what the supervisor typed stays in debrief-service")
+                .noneMatch(r -> r.value().contains("house meeting"));
+        asDirectorOf(site).when().get("/api/debriefs/" + id).then().statusCode(200)
+                .body("changeReason", equalTo("The house meeting runs long"));
         assertThat(moved.uncoveredParticipantIds()).as("off-hours are flagged, never hidden")
                 .containsExactly(ana, ben, supervisor, facilitator);
     }
@@ -147,6 +150,10 @@ class DebriefChangesTest extends PeopleOfThisRun {
         assertThat(cancelled.calendarUid()).isEqualTo(id + "@haven");
         assertThat(cancelled.sequence()).isEqualTo(1);
         assertThat(cancelled.participantIds()).containsExactly(ana, ben, supervisor);
+        assertThat(changes.getRecords()).as("what the supervisor typed stays in debrief-service")
+                .noneMatch(r -> r.value().contains("Reported in error"));
+        given().auth().oauth2(token).when().get("/api/debriefs/" + id).then().statusCode(200)
+                .body("changeReason", equalTo("Reported in error"));
         given().auth().oauth2(token).contentType("application/json").body(Map.of("reason", "Try again"))
                 .when().post("/api/debriefs/" + id + "/reschedule")
                 .then().statusCode(409).contentType("application/problem+json");

@@ -29,7 +29,7 @@ final class IncidentFeed {
                                      List<String> involved, List<String> witnesses) {
         return new IncidentReported(UUID.randomUUID(), site, type, critical ? "HIGH" : "LOW", critical,
                 critical ? "type " + type + " is always critical" : "type " + type + " at severity LOW is not critical",
-                reportedAt.minus(Duration.ofMinutes(10)), reportedAt, reporter, involved, witnesses, List.of("C-7F3K"));
+                reportedAt.minus(Duration.ofMinutes(10)), reportedAt, reporter, involved, witnesses);
     }
 
     static EventEnvelope envelope(IncidentReported incident) {

@@ -250,6 +250,33 @@
     return errors;
   }
 
+  // A client code as the program issues it (the server's ClientCode): C-, 4 to 8 characters of the alphabet the page
+  // is given, and a check character: the p-th character from the right weighs p, and a valid code sums to 0 mod N. Checked as typed, never corrected: upper-casing "maria" would not
+  // make it a code, and a mistyped code must not quietly become another client's.
+  function isClientCode(code, alphabet) {
+    if (code.slice(0, 2) !== 'C-' || code.length < 7 || code.length > 11) { return false; }
+    var sum = 0, weight = 1;
+    for (var i = code.length - 1; i >= 2; i--, weight++) {
+      var value = alphabet.indexOf(code.charAt(i));
+      if (value < 0) { return false; }
+      sum += weight * value;
+    }
+    return sum % alphabet.length === 0;
+  }
+
+  function badClientCodes(form) {
+    var errors = [];
+    $all('[data-code-alphabet]', form).forEach(function (el) {
+      var codes = el.name === 'clientCode' ? [el.value.trim()].filter(Boolean) : list(el.value);
+      codes.forEach(function (code, i) {
+        if (!isClientCode(code, el.getAttribute('data-code-alphabet'))) {
+          errors.push({ field: 'clientCodes[' + i + ']', message: el.getAttribute('data-code-message') });
+        }
+      });
+    });
+    return errors;
+  }
+
   // ---- building reports ----------------------------------------------------------------------
   function list(value) {
     return (value || '').split(/[,\n]/).map(function (s) { return s.trim(); }).filter(Boolean);
@@ -277,7 +304,7 @@
       occurredAt: seenAt,
       summary: 'Client missing. Last seen ' + f.lastSeenPlace.value.trim() + '.',
       location: text(f.lastSeenPlace.value),
-      clientCodes: code ? [code.toUpperCase()] : [],
+      clientCodes: code ? [code] : [],
       lastSeen: { at: seenAt, place: f.lastSeenPlace.value.trim(), clothing: f.clothing.value.trim() },
       riskFlags: { minor: f.minor.checked, highRiskOfTrafficking: f.highRiskOfTrafficking.checked, medicalNeeds: f.medicalNeeds.checked }
     };
@@ -293,7 +320,7 @@
       occurredAt: localIso(f.occurredAt.value),
       summary: f.summary.value,
       location: text(f.location.value),
-      clientCodes: list(f.clientCodes.value).map(function (c) { return c.toUpperCase(); }),
+      clientCodes: list(f.clientCodes.value),
       involvedStaffIds: list(f.involvedStaffIds.value),
       witnessIds: list(f.witnessIds.value),
       injuries: text(f.injuries.value),
@@ -310,7 +337,7 @@
 
   function submit(form, build) {
     clearErrors();
-    var errors = missingRequired(form);
+    var errors = missingRequired(form).concat(badClientCodes(form));
     if (errors.length) { showErrors(form, errors); return; }
     var item = { key: newKey(), report: build(form), savedAt: new Date().toISOString(), form: form.id };
     enqueue({ key: item.key, report: item.report, savedAt: item.savedAt });

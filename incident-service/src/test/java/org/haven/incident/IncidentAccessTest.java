@@ -123,6 +123,25 @@ class IncidentAccessTest {
     }
 
     @Test
+    void theChecklistAndAnIdempotentReplayAreAuditedAsReadsLikeEveryOtherAnswerWithTheReport() {
+        String site = "site-" + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        String body = IncidentReportingTest.report("ELOPEMENT", "HIGH", site);
+        String id = IncidentReportingTest.asReporter(site).contentType("application/json").header("Idempotency-Key", key).body(body)
+                .when().post("/api/incidents").then().statusCode(201).extract().path("id");
+
+        given().auth().oauth2(TestTokens.supervisor("sup-a", site)).contentType("application/json").header("Idempotency-Key", key)
+                .body(body).when().post("/api/incidents")
+                .then().statusCode(200).body("id", equalTo(id)).body("summary", equalTo("Client did not return from school"));
+        given().auth().oauth2(TestTokens.supervisor("sup-b", site)).when().get("/api/incidents/" + id + "/checklist").then().statusCode(200);
+
+        given().auth().oauth2(TestTokens.admin("admin-1")).queryParam("incidentId", id).when().get("/api/audit")
+                .then().statusCode(200)
+                .body("items.action", equalTo(List.of("REPORTED", "VIEWED", "VIEWED")))
+                .body("items.actorId", equalTo(List.of("staff-ana", "sup-a", "sup-b")));
+    }
+
+    @Test
     void theAuditTrailCannotBeEditedEvenWithSql() {
         String site = "site-" + UUID.randomUUID();
         String id = reportAt(site, "staff-ana");

@@ -23,7 +23,7 @@ class IncidentRecordTest {
         Instant occurred = TestTime.now().minus(20, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
         return """
                 {"siteId":"%s","type":"ELOPEMENT","severity":"HIGH","occurredAt":"%s","summary":"Did not come back from the corner shop",
-                 "location":"Front door","involvedStaffIds":["staff-ana"],"witnessIds":["staff-ben"],"clientCodes":["C-7F3K"],
+                 "location":"Front door","involvedStaffIds":["staff-ana"],"witnessIds":["staff-ben"],"clientCodes":["C-7F3KW"],
                  "injuries":"None seen","immediateActions":"Searched the garden and the street; called the supervisor",
                  "lastSeen":{"at":"%s","place":"Corner shop on Elm St","clothing":"Red jacket, black jeans"},
                  "riskFlags":{"minor":true,"highRiskOfTrafficking":true,"medicalNeeds":false},

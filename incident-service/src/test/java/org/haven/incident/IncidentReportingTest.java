@@ -8,12 +8,15 @@ import org.haven.events.EventCodec;
 import org.haven.events.EventEnvelope;
 import org.haven.events.HavenEvents;
 import org.haven.events.IncidentReported;
+import org.haven.incident.domain.ClientCode;
 import org.haven.incident.domain.Incident;
 import io.restassured.specification.RequestSpecification;
 import org.haven.testing.HavenInfrastructure;
 import org.haven.testing.TestTokens;
 import org.haven.testing.TestTime;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,13 +25,19 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 @QuarkusTestResource(HavenInfrastructure.class)
 class IncidentReportingTest {
+
+    /** The client code every report of these tests names. */
+    static final String CLIENT_CODE = ClientCodes.of("reporting");
 
     static String report(String type, String severity, String site) {
         return report(type, severity, site, TestTime.now());
@@ -39,9 +48,10 @@ class IncidentReportingTest {
         return """
                 {"siteId":"%s","type":"%s","severity":"%s","occurredAt":"%s","summary":"Client did not return from school",
                  "reporterId":"staff-ana","involvedStaffIds":["staff-ana","staff-ben"],"witnessIds":["staff-cy"],
-                 "clientCodes":["C-7F3K"],
+                 "clientCodes":["%s"],
                  "lastSeen":{"at":"%s","place":"School gate","clothing":"Blue hoodie, white trainers"}}"""
-                .formatted(site, type, severity, now.minus(10, ChronoUnit.MINUTES), now.minus(15, ChronoUnit.MINUTES));
+                .formatted(site, type, severity, TestTime.now().minus(10, ChronoUnit.MINUTES), CLIENT_CODE,
+                        TestTime.now().minus(15, ChronoUnit.MINUTES));
     }
 
     static RequestSpecification asReporter(String site) {
@@ -71,7 +81,10 @@ class IncidentReportingTest {
         assertThat(envelope.source()).isEqualTo("/incident-service");
         assertThat(data.critical()).isTrue();
         assertThat(data.involvedStaffIds()).containsExactly("staff-ana", "staff-ben");
-        assertThat(data.clientCodes()).containsExactly("C-7F3K");
+        assertThat(envelope.dataversion()).isEqualTo(2);
+        assertThat(record.value()).as("the client's code never leaves incident-service").doesNotContain("clientCodes", CLIENT_CODE);
+
+        asReporter(site).when().get("/api/incidents/" + id).then().statusCode(200).body("clientCodes", contains(CLIENT_CODE));
         assertThat(record.value()).as("the narrative never leaves incident-service").doesNotContain("did not return from school");
 
         asReporter(site).when().get("/api/incidents/" + id).then().statusCode(200).body("type", equalTo("ELOPEMENT"));
@@ -119,13 +132,32 @@ class IncidentReportingTest {
                 .body("errors[0].field", equalTo("type"));
     }
 
-    @Test
-    void aClientNameInTheClientCodeFieldIsRefused() {
-        String body = report("ELOPEMENT", "HIGH", "site-a").replace("C-7F3K", "Maria Lopez");
+    @ParameterizedTest
+    @ValueSource(strings = {"Maria", "MARIA", "JOSE-LUIS", "Maria Lopez", "C-MARIA"})
+    void aClientNameInTheClientCodeFieldIsRefusedInAnyCaseAndSaysWhatACodeLooksLike(String name) {
+        long before = Incident.count();
+        String body = report("ELOPEMENT", "HIGH", "site-a").replace(CLIENT_CODE, name);
         asReporter("site-a").contentType("application/json").body(body)
                 .when().post("/api/incidents")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("errors[0].field", equalTo("clientCodes[0]"));
+                .body("errors.field", contains("clientCodes[0]"))
+                .body("errors[0].message", equalTo(ClientCode.MESSAGE))
+                .body(not(containsString("Exception")));
+        assertThat(Incident.count()).isEqualTo(before);
+    }
+
+    @Test
+    void aCodeWithAWrongCheckCharacterIsRefused() {
+        long before = Incident.count();
+        char check = CLIENT_CODE.charAt(CLIENT_CODE.length() - 1);
+        char wrong = ClientCode.ALPHABET.charAt((ClientCode.ALPHABET.indexOf(check) + 1) % ClientCode.ALPHABET.length());
+        String mistyped = CLIENT_CODE.substring(0, CLIENT_CODE.length() - 1) + wrong;
+        asReporter("site-a").contentType("application/json").body(report("ELOPEMENT", "HIGH", "site-a").replace(CLIENT_CODE, mistyped))
+                .when().post("/api/incidents")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("clientCodes[0]"))
+                .body("errors[0].message", equalTo(ClientCode.MESSAGE));
+        assertThat(Incident.count()).isEqualTo(before);
     }
 
     @Test

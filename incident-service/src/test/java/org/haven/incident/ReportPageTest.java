@@ -39,6 +39,13 @@ class ReportPageTest {
     }
 
     @Test
+    void theScriptChecksClientCodesAsTypedWithTheServersMessageAndNeverUpperCasesThem() {
+        String js = given().when().get("/app/report.js").then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(js).as("upper-casing 'maria' must not make it pass")
+                .doesNotContain("toUpperCase").contains("data-code-alphabet", "data-code-message");
+    }
+
+    @Test
     void scriptAndStylesAreFilesOfTheServiceWithNoInlineCode() {
         String js = given().when().get("/app/report.js").then().statusCode(200)
                 .contentType(containsString("javascript")).extract().asString();

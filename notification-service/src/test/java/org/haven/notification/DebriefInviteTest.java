@@ -88,7 +88,7 @@ class DebriefInviteTest {
         DebriefScheduled first = scheduled(team, debriefId, STARTS, ENDS, List.of());
         Instant moved = STARTS.plus(Duration.ofHours(2));
         DebriefRescheduled second = new DebriefRescheduled(debriefId, team.siteId(), first.deadline(), moved, moved.plus(Duration.ofMinutes(90)),
-                first.facilitatorId(), first.participantIds(), List.of(), List.of(first.incidentId()), "facilitator unavailable",
+                first.facilitatorId(), first.participantIds(), List.of(), List.of(first.incidentId()),
                 first.calendarUid(), 1);
 
         EventFeed.publish(announce(first));
@@ -109,11 +109,32 @@ class DebriefInviteTest {
     }
 
     @Test
+    void aVersion1RescheduleStillUpdatesTheInviteAndItsReasonIsNeverQuoted() {
+        Team team = Team.create(directory);
+        UUID debriefId = UUID.randomUUID();
+        DebriefScheduled first = scheduled(team, debriefId, STARTS, ENDS, List.of());
+        Instant moved = STARTS.plus(Duration.ofHours(3));
+        EventEnvelope v1 = EventFeed.asVersion1(EventFeed.event(HavenEvents.DEBRIEF_RESCHEDULED, debriefId.toString(),
+                new DebriefRescheduled(debriefId, team.siteId(), first.deadline(), moved, moved.plus(Duration.ofMinutes(90)),
+                        first.facilitatorId(), first.participantIds(), List.of(), List.of(first.incidentId()), first.calendarUid(), 1)),
+                "reason", "Ana is off sick after the assault");
+
+        EventFeed.publish(announce(first), v1);
+
+        for (Team.Member member : invitees(team)) {
+            await().atMost(WAIT).untilAsserted(() -> assertThat(invites(member)).hasSize(2));
+            Mailbox.Received update = invites(member).get(1);
+            assertThat(Invites.parse(update.calendar()).start()).isEqualTo(moved);
+            assertThat(update.subject() + update.text() + update.calendar()).doesNotContain("off sick");
+        }
+    }
+
+    @Test
     void cancellationWithdrawsTheInviteUnderTheSameUid() {
         Team team = Team.create(directory);
         UUID debriefId = UUID.randomUUID();
         DebriefScheduled first = scheduled(team, debriefId, STARTS, ENDS, List.of());
-        DebriefCancelled cancelled = new DebriefCancelled(debriefId, team.siteId(), first.participantIds(), "incident withdrawn",
+        DebriefCancelled cancelled = new DebriefCancelled(debriefId, team.siteId(), first.participantIds(),
                 first.calendarUid(), 2);
 
         EventFeed.publish(announce(first), EventFeed.event(HavenEvents.DEBRIEF_CANCELLED, debriefId.toString(), cancelled));

@@ -1,5 +1,6 @@
 package org.haven.notification;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.haven.events.EventCodec;
 import org.haven.events.EventEnvelope;
@@ -27,6 +28,17 @@ final class EventFeed {
     /** An event as its topic's owner publishes it: the source always comes from {@link HavenEvents#ownerOf}. */
     static <T> EventEnvelope event(EventType<T> type, String subject, T data) {
         return EventEnvelope.create(type, HavenEvents.ownerOf(type.topic()), subject, TestTime.now(), data);
+    }
+
+    /**
+     * {@code event} as dataversion 1 wrote it, with {@code field} (since retired) set to {@code value}: what an older
+     * producer left on a topic.
+     */
+    static EventEnvelope asVersion1(EventEnvelope event, String field, Object value) {
+        ObjectNode data = event.data().deepCopy();
+        data.putPOJO(field, value);
+        return new EventEnvelope(event.specversion(), event.id(), event.type(), 1, event.source(), event.subject(), event.time(),
+                event.datacontenttype(), data);
     }
 
     static void publish(EventEnvelope... events) {

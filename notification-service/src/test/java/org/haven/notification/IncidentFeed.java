@@ -33,14 +33,13 @@ final class IncidentFeed {
 
     static IncidentReported elopementAt(String siteId, Instant occurredAt) {
         return new IncidentReported(UUID.randomUUID(), siteId, "ELOPEMENT", "HIGH", true, "type ELOPEMENT is always critical",
-                occurredAt, TestTime.now(), "staff-ana-7", List.of("staff-ana-7", "staff-ben-4"), List.of("staff-cyd-2"),
-                List.of("C-7F3K-Q9"));
+                occurredAt, TestTime.now(), "staff-ana-7", List.of("staff-ana-7", "staff-ben-4"), List.of("staff-cyd-2"));
     }
 
     static IncidentReported propertyDamage(String siteId) {
         return new IncidentReported(UUID.randomUUID(), siteId, "PROPERTY_DAMAGE", "LOW", false,
                 "type PROPERTY_DAMAGE at severity LOW is not critical", TestTime.now().minus(5, ChronoUnit.MINUTES), TestTime.now(),
-                "staff-ana-7", List.of(), List.of(), List.of("C-2B8D-X1"));
+                "staff-ana-7", List.of(), List.of());
     }
 
     static EventEnvelope announce(IncidentReported incident) {

@@ -139,7 +139,7 @@ class RescheduleNewsTest {
         return EventFeed.event(HavenEvents.DEBRIEF_RESCHEDULED, first.debriefId().toString(),
                 new DebriefRescheduled(first.debriefId(), first.siteId(), first.deadline(), startsAt, startsAt.plus(Duration.ofMinutes(90)),
                         first.facilitatorId(), participants, uncovered, List.of(first.incidentId(), UUID.randomUUID()),
-                        "another incident joined", first.calendarUid(), sequence));
+                        first.calendarUid(), sequence));
     }
 
     private static EventEnvelope announce(DebriefScheduled data) {

@@ -170,7 +170,7 @@ class ShiftQueueTest {
         Instant moved = slot.plus(Duration.ofHours(1));
         EventFeed.publish(EventFeed.event(HavenEvents.DEBRIEF_RESCHEDULED, debriefId.toString(),
                 new DebriefRescheduled(debriefId, team.siteId(), slot.plus(Duration.ofHours(4)), moved, moved.plus(Duration.ofHours(1)),
-                        team.facilitator().id(), List.of(ana.id()), List.of(), List.of(), "room taken", uid, 1)));
+                        team.facilitator().id(), List.of(ana.id()), List.of(), List.of(), uid, 1)));
         await().atMost(WAIT).untilAsserted(() -> assertThat(OtherNoticesTest.noticesOf(ana, "staff", team.siteId())).hasSize(2));
 
         clock.pin(TUESDAY_SHIFT_START.plusSeconds(1));

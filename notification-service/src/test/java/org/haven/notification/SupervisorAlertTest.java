@@ -112,6 +112,18 @@ class SupervisorAlertTest {
     }
 
     @Test
+    void aVersion1IncidentReportedStillAlertsTheSupervisorAndItsClientCodesGoNowhere() {
+        TestSite site = TestSite.withSupervisors(directory, 1);
+        IncidentReported incident = IncidentFeed.elopement(site.id());
+
+        IncidentFeed.publish(EventFeed.asVersion1(IncidentFeed.announce(incident), "clientCodes", List.of("MARIA")));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Mailbox.to(site.supervisor().email())).hasSize(1));
+        Mailbox.Received mail = Mailbox.to(site.supervisor().email()).get(0);
+        assertThat(mail.subject() + mail.text()).doesNotContainIgnoringCase("maria");
+    }
+
+    @Test
     void nonCriticalIncidentAlertsNoOne() {
         TestSite site = TestSite.withSupervisors(directory, 1);
         IncidentReported minor = IncidentFeed.propertyDamage(site.id());

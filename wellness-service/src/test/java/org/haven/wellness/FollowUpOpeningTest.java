@@ -143,7 +143,7 @@ class FollowUpOpeningTest {
 
         IncidentReported withWitness = new IncidentReported(incident.incidentId(), incident.siteId(), incident.incidentType(),
                 incident.severity(), incident.critical(), incident.criticalityRule(), incident.occurredAt(),
-                incident.reportedAt(), incident.reporterId(), incident.involvedStaffIds(), List.of(pia), incident.clientCodes());
+                incident.reportedAt(), incident.reporterId(), incident.involvedStaffIds(), List.of(pia));
         EventEnvelope reissued = send(withWitness);
 
         awaitFollowUps(incident, 6);

@@ -41,7 +41,7 @@ final class ReportedIncidents {
         Instant reportedAt = occurredAt.plus(20, ChronoUnit.MINUTES);
         return new IncidentReported(UUID.randomUUID(), site, critical ? "ELOPEMENT" : "PROPERTY_DAMAGE",
                 critical ? "HIGH" : "LOW", critical, critical ? "type ELOPEMENT is always critical" : "not critical",
-                occurredAt, reportedAt, reporterId, involved, witnesses, List.of("C-7F3K"));
+                occurredAt, reportedAt, reporterId, involved, witnesses);
     }
 
     static EventEnvelope envelope(IncidentReported incident) {

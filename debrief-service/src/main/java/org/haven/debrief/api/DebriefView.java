@@ -27,7 +27,8 @@ public record DebriefView(
         Instant heldAt,
         Instant closedAt,
         String calendarUid,
-        int sequence) {
+        int sequence,
+        String changeReason) {
 
     public record ParticipantView(String staffId, ParticipantRole role, boolean required, boolean onShift, Boolean attended) {
     }
@@ -39,6 +40,6 @@ public record DebriefView(
                 debrief.participants.stream()
                         .map(p -> new ParticipantView(p.staffId(), p.role(), p.required(), p.onShift(), p.attended())).toList(),
                 debrief.uncoveredIds(), debrief.overdueAt != null, debrief.heldAt, debrief.closedAt, debrief.calendarUid,
-                debrief.sequence);
+                debrief.sequence, debrief.changeReason);
     }
 }

@@ -44,6 +44,8 @@ public class Debrief extends PanacheEntityBase {
     /** The invite's iCalendar UID; every change repeats it with a higher {@link #sequence}. */
     public String calendarUid;
     public int sequence;
+    /** Why it was last moved or cancelled, as typed; never sent in an event. */
+    public String changeReason;
     public Instant overdueAt;
     public Instant heldAt;
     public Instant closedAt;

@@ -108,7 +108,8 @@ public class DebriefScheduling {
         }
         debrief.status = DebriefStatus.RESCHEDULED;
         debrief.sequence++;
-        events.rescheduled(debrief, "Another critical incident of the same team joined this debrief");
+        debrief.changeReason = "Another critical incident of the same team joined this debrief";
+        events.rescheduled(debrief);
         return debrief;
     }
 
@@ -126,7 +127,8 @@ public class DebriefScheduling {
         }
         debrief.status = DebriefStatus.RESCHEDULED;
         debrief.sequence++;
-        events.rescheduled(debrief, reason);
+        debrief.changeReason = reason;
+        events.rescheduled(debrief);
         return debrief;
     }
 
@@ -136,7 +138,8 @@ public class DebriefScheduling {
         requireUpcoming(debrief);
         debrief.status = DebriefStatus.CANCELLED;
         debrief.sequence++;
-        events.cancelled(debrief, reason);
+        debrief.changeReason = reason;
+        events.cancelled(debrief);
         return debrief;
     }
 

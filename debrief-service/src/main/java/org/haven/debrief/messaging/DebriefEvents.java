@@ -23,7 +23,8 @@ import java.util.List;
 /**
  * Turns debrief state changes into events, keyed by the debrief, in the caller's transaction. The
  * facilitator travels in {@code facilitatorId}, not among the participants; a facilitator off shift in the
- * proposed slot is named among the uncovered participants.
+ * proposed slot is named among the uncovered participants. Nothing anyone typed travels: why a debrief moved or was
+ * cancelled stays on the debrief.
  */
 @ApplicationScoped
 public class DebriefEvents {
@@ -44,15 +45,15 @@ public class DebriefEvents {
                 debrief.participantIds(), debrief.uncoveredIds(), debrief.calendarUid, debrief.sequence));
     }
 
-    public void rescheduled(Debrief debrief, String reason) {
+    public void rescheduled(Debrief debrief) {
         publish(HavenEvents.DEBRIEF_RESCHEDULED, debrief, clock.instant(), new DebriefRescheduled(debrief.id, debrief.siteId,
                 debrief.deadline, debrief.startsAt, debrief.endsAt, debrief.facilitatorId, debrief.participantIds(),
-                debrief.uncoveredIds(), debrief.incidentIds(), reason, debrief.calendarUid, debrief.sequence));
+                debrief.uncoveredIds(), debrief.incidentIds(), debrief.calendarUid, debrief.sequence));
     }
 
-    public void cancelled(Debrief debrief, String reason) {
+    public void cancelled(Debrief debrief) {
         publish(HavenEvents.DEBRIEF_CANCELLED, debrief, clock.instant(), new DebriefCancelled(debrief.id, debrief.siteId,
-                debrief.participantIds(), reason, debrief.calendarUid, debrief.sequence));
+                debrief.participantIds(), debrief.calendarUid, debrief.sequence));
     }
 
     public void overdue(Debrief debrief) {

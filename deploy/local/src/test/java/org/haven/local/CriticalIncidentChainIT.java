@@ -67,7 +67,7 @@ class CriticalIncidentChainIT {
     void elopementYieldsOneDebriefWithin24HoursOneSupervisorAlertAndEmailAndFollowUpsPerStaffMember() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         List<String> staff = List.of(REPORTER, "staff-b-" + tag);
-        String clientCode = "C-" + tag.toUpperCase();
+        String clientCode = ClientCodes.of(tag);
         int mailBefore = PlatformExtension.platform().mailReceived().length;
 
         long posted = System.nanoTime();
@@ -119,7 +119,7 @@ class CriticalIncidentChainIT {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         int mailBefore = PlatformExtension.platform().mailReceived().length;
         String incidentId = as(REPORTER).contentType("application/json")
-                .body(report("PROPERTY_DAMAGE", "LOW", List.of(REPORTER, "staff-c-" + tag), "C-" + tag.toUpperCase()))
+                .body(report("PROPERTY_DAMAGE", "LOW", List.of(REPORTER, "staff-c-" + tag), ClientCodes.of(tag)))
                 .when().post(url("incident-service", "/api/incidents"))
                 .then().statusCode(201).extract().path("id");
 

@@ -9,6 +9,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.haven.incident.domain.AuditEntry;
+import org.haven.incident.domain.AuditTrail;
 import org.haven.incident.domain.ExternalNotification;
 import org.haven.incident.domain.ExternalNotificationChecklist;
 import org.haven.incident.domain.Incident;
@@ -36,18 +38,22 @@ public class ChecklistResource {
 
     private final IncidentAccess access;
     private final ExternalNotificationChecklist checklist;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    ChecklistResource(IncidentAccess access, ExternalNotificationChecklist checklist, Clock clock) {
+    ChecklistResource(IncidentAccess access, ExternalNotificationChecklist checklist, AuditTrail audit, Clock clock) {
         this.access = access;
         this.checklist = checklist;
+        this.audit = audit;
         this.clock = clock;
     }
 
+    /** What the incident requires is read from the report itself, so the read is audited like the report's. */
     @GET
     @Transactional
     public List<ChecklistItemView> list(@PathParam("id") UUID id) {
-        readable(id);
+        Incident incident = readable(id);
+        audit.record(access.personId(), AuditEntry.Action.VIEWED, incident);
         Instant now = clock.instant();
         return ExternalNotification.of(id).stream().map(item -> ChecklistItemView.of(item, now)).toList();
     }

@@ -1,6 +1,7 @@
 package org.haven.incident.api;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -60,7 +61,8 @@ public class IncidentResource {
 
     /**
      * Stores a report (201). With an {@code Idempotency-Key}, sending the same key again returns the
-     * incident it created (200) and stores nothing.
+     * incident it created (200) and stores nothing but the audit entry of that read: the answer is the
+     * whole report, narrative included.
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -71,8 +73,12 @@ public class IncidentResource {
         String reporterId = access.reporterFor(request.siteId(), request.reporterId());
         IncidentSubmission.Outcome outcome = submission.submit(request.toReport(reporterId), access.personId(), idempotencyKey);
         Incident incident = outcome.incident();
-        if (!outcome.created() && !access.mayRead(incident)) {
-            throw new ClientErrorException("This Idempotency-Key was already used for another report", Response.Status.CONFLICT);
+        if (!outcome.created()) {
+            if (!access.mayRead(incident)) {
+                throw new ClientErrorException("This Idempotency-Key was already used for another report", Response.Status.CONFLICT);
+            }
+            String reader = access.personId();
+            QuarkusTransaction.requiringNew().run(() -> audit.record(reader, AuditEntry.Action.VIEWED, incident));
         }
         return Response.status(outcome.created() ? Response.Status.CREATED : Response.Status.OK)
                 .location(uri.getBaseUriBuilder().path("api/incidents").path(incident.id.toString()).build())

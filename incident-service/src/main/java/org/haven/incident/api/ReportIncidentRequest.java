@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * What a staff member submits. The reporter is the signed-in person unless a supervisor reports for
- * someone else. Clients appear only as pseudonymous client codes (upper-case letters,
- * digits and dashes), so a name typed into that field is refused rather than stored. An elopement
+ * someone else. Clients appear only as the codes the program issues them ({@link org.haven.incident.domain.ClientCode}:
+ * no vowels, a check character), so a name typed into that field, in any case, is refused rather than stored. An elopement
  * must say when and where the client was last seen and what they wore: that is what police ask first.
  */
 @ElopementDetailsRequired
@@ -30,7 +30,7 @@ public record ReportIncidentRequest(
         @Pattern(regexp = org.haven.http.Ids.PATTERN, message = org.haven.http.Ids.MESSAGE) String reporterId,
         @Size(max = 50) List<@NotBlank @Pattern(regexp = org.haven.http.Ids.PATTERN, message = org.haven.http.Ids.MESSAGE) String> involvedStaffIds,
         @Size(max = 50) List<@NotBlank @Pattern(regexp = org.haven.http.Ids.PATTERN, message = org.haven.http.Ids.MESSAGE) String> witnessIds,
-        @Size(max = 20) List<@NotBlank @Pattern(regexp = Ids.CLIENT_CODE, message = Ids.CLIENT_CODE_MESSAGE) String> clientCodes,
+        @Size(max = 20) List<@NotBlank @PseudonymousClientCode String> clientCodes,
         @Size(max = 5_000) String injuries,
         @Size(max = 5_000) String immediateActions,
         @Valid LastSeen lastSeen,

@@ -7,6 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.haven.incident.domain.ClientCode;
 import org.haven.incident.domain.IncidentType;
 import org.haven.incident.domain.Severity;
 import org.haven.security.Caller;
@@ -43,6 +44,9 @@ public class ReportPage {
                 .data("sites", sites)
                 .data("types", Arrays.stream(IncidentType.values()).map(t -> new Choice(t.name(), label(t.name()))).toList())
                 .data("severities", Arrays.stream(Severity.values()).map(s -> new Choice(s.name(), label(s.name()))).toList())
+                .data("codeExample", ClientCode.EXAMPLE)
+                .data("codeAlphabet", ClientCode.ALPHABET)
+                .data("codeMessage", ClientCode.MESSAGE)
                 .render();
     }
 

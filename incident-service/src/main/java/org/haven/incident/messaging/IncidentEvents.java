@@ -28,7 +28,7 @@ public class IncidentEvents {
     public void reported(Incident incident) {
         IncidentReported data = new IncidentReported(incident.id, incident.siteId, incident.type.name(),
                 incident.severity.name(), incident.critical, incident.criticalityRule, incident.occurredAt,
-                incident.reportedAt, incident.reporterId, incident.involvedStaffIds, incident.witnessIds, incident.clientCodes);
+                incident.reportedAt, incident.reporterId, incident.involvedStaffIds, incident.witnessIds);
         outbox.publish(HavenEvents.INCIDENT_REPORTED, source, incident.id.toString(), incident.reportedAt, data);
     }
 

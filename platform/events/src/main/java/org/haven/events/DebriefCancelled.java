@@ -3,12 +3,14 @@ package org.haven.events;
 import java.util.List;
 import java.util.UUID;
 
-/** A debrief's invite is withdrawn (same calendar UID, higher SEQUENCE, iCalendar STATUS:CANCELLED). */
+/**
+ * A debrief's invite is withdrawn (same calendar UID, higher SEQUENCE, iCalendar STATUS:CANCELLED). Why is free
+ * text and stays in debrief-service (dataversion 1 carried it as {@code reason}; reading a v1 event ignores it).
+ */
 public record DebriefCancelled(
         UUID debriefId,
         String siteId,
         List<String> participantIds,
-        String reason,
         String calendarUid,
         int sequence) {
 

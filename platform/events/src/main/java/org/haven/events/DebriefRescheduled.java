@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A debrief moved to a new slot, or gained participants (another incident joined the circle). */
+/**
+ * A debrief moved to a new slot, or gained participants (another incident joined the circle). Why it moved is
+ * free text someone typed and stays in debrief-service (dataversion 1 carried it as {@code reason}; reading a v1
+ * event ignores it).
+ */
 public record DebriefRescheduled(
         UUID debriefId,
         String siteId,
@@ -15,7 +19,6 @@ public record DebriefRescheduled(
         List<String> participantIds,
         List<String> uncoveredParticipantIds,
         List<UUID> incidentIds,
-        String reason,
         String calendarUid,
         int sequence) {
 

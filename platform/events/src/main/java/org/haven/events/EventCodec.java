@@ -58,14 +58,14 @@ public final class EventCodec {
         }
     }
 
-    /** The data of {@code event} as {@code eventType}'s record, refusing any other type or version. */
+    /** The data of {@code event} as {@code eventType}'s record, refusing any other type or a version it does not read. */
     public static <T> T data(EventEnvelope event, EventType<T> eventType) {
         if (!event.is(eventType)) {
             throw new IllegalArgumentException("event " + event.id() + " is " + event.type() + ", not " + eventType.name());
         }
-        if (event.dataversion() != eventType.version()) {
+        if (!eventType.reads(event.dataversion())) {
             throw new UnreadableEventException("unsupported dataversion " + event.dataversion() + " of " + event.type()
-                    + " (this consumer reads " + eventType.version() + ")");
+                    + " (this consumer reads " + readable(eventType) + ")");
         }
         if (event.data() == null || !event.data().isObject()) {
             throw new UnreadableEventException("event " + event.id() + " has no data object");
@@ -75,6 +75,11 @@ public final class EventCodec {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new UnreadableEventException("invalid data for " + eventType + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String readable(EventType<?> eventType) {
+        return eventType.oldestReadable() == eventType.version() ? String.valueOf(eventType.version())
+                : eventType.oldestReadable() + " to " + eventType.version();
     }
 
     static JsonNode toTree(Object payload) {

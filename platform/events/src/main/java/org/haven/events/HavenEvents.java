@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every event type Haven publishes, with its current data version and its topic
+ * Every event type Haven publishes, with the data version it writes (and the oldest one its consumers still read) and its topic
  * ({@code <aggregate>.events}; the dead-letter topic of a consumer of it is {@code <topic>.dlq}).
  */
 public final class HavenEvents {
@@ -14,8 +14,9 @@ public final class HavenEvents {
     public static final String NOTIFICATION_TOPIC = "notification.events";
     public static final String WELLNESS_TOPIC = "wellness.events";
 
+    /** v2 dropped {@code clientCodes}: no consumer read them, and a client's code has no business outside incident-service. */
     public static final EventType<IncidentReported> INCIDENT_REPORTED =
-            new EventType<>("org.haven.incident.IncidentReported", 1, INCIDENT_TOPIC, IncidentReported.class);
+            new EventType<>("org.haven.incident.IncidentReported", 2, 1, INCIDENT_TOPIC, IncidentReported.class);
     public static final EventType<DebriefScheduled> DEBRIEF_SCHEDULED =
             new EventType<>("org.haven.debrief.DebriefScheduled", 1, DEBRIEF_TOPIC, DebriefScheduled.class);
     public static final EventType<AlertRaised> ALERT_RAISED =
@@ -28,10 +29,12 @@ public final class HavenEvents {
     public static final EventType<ExternalNotificationOverdue> EXTERNAL_NOTIFICATION_OVERDUE =
             new EventType<>("org.haven.incident.ExternalNotificationOverdue", 1, INCIDENT_TOPIC, ExternalNotificationOverdue.class);
 
+    /** v2 dropped the free-text {@code reason}: what someone typed about a debrief stays in debrief-service. */
     public static final EventType<DebriefRescheduled> DEBRIEF_RESCHEDULED =
-            new EventType<>("org.haven.debrief.DebriefRescheduled", 1, DEBRIEF_TOPIC, DebriefRescheduled.class);
+            new EventType<>("org.haven.debrief.DebriefRescheduled", 2, 1, DEBRIEF_TOPIC, DebriefRescheduled.class);
+    /** v2 dropped the free-text {@code reason}, as {@link #DEBRIEF_RESCHEDULED} did. */
     public static final EventType<DebriefCancelled> DEBRIEF_CANCELLED =
-            new EventType<>("org.haven.debrief.DebriefCancelled", 1, DEBRIEF_TOPIC, DebriefCancelled.class);
+            new EventType<>("org.haven.debrief.DebriefCancelled", 2, 1, DEBRIEF_TOPIC, DebriefCancelled.class);
     public static final EventType<DebriefHeld> DEBRIEF_HELD =
             new EventType<>("org.haven.debrief.DebriefHeld", 1, DEBRIEF_TOPIC, DebriefHeld.class);
     public static final EventType<DebriefOverdue> DEBRIEF_OVERDUE =

@@ -15,7 +15,7 @@ class EventCodecTest {
 
     private static IncidentReported elopement() {
         return new IncidentReported(UUID.randomUUID(), "site-a", "ELOPEMENT", "HIGH", true, "type ELOPEMENT is always critical",
-                NOW, NOW, "staff-1", List.of("staff-1", "staff-2"), List.of("staff-3"), List.of("C-7F3K"));
+                NOW, NOW, "staff-1", List.of("staff-1", "staff-2"), List.of("staff-3"));
     }
 
     @Test
@@ -36,7 +36,7 @@ class EventCodecTest {
                 data.incidentId().toString(), NOW, data));
 
         assertThat(json).contains("\"specversion\":\"1.0\"", "\"type\":\"org.haven.incident.IncidentReported\"",
-                "\"dataversion\":1", "\"time\":\"2026-11-22T10:15:30Z\"", "\"subject\":\"" + data.incidentId() + "\"");
+                "\"dataversion\":2", "\"time\":\"2026-11-22T10:15:30Z\"", "\"subject\":\"" + data.incidentId() + "\"");
     }
 
     @Test
@@ -56,19 +56,27 @@ class EventCodecTest {
     @Test
     void unknownDataVersionIsNeverGuessedAt() {
         IncidentReported data = elopement();
-        EventEnvelope v1 = EventEnvelope.create(HavenEvents.INCIDENT_REPORTED, "/incident-service", data.incidentId().toString(), NOW, data);
-        EventEnvelope v9 = new EventEnvelope(v1.specversion(), v1.id(), v1.type(), 9, v1.source(), v1.subject(), v1.time(),
-                v1.datacontenttype(), v1.data());
+        EventEnvelope current = EventEnvelope.create(HavenEvents.INCIDENT_REPORTED, "/incident-service", data.incidentId().toString(), NOW, data);
+        EventEnvelope v9 = withDataversion(current, 9);
+        EventEnvelope v0 = withDataversion(current, 0);
 
         assertThatThrownBy(() -> EventCodec.data(v9, HavenEvents.INCIDENT_REPORTED))
-                .isInstanceOf(UnreadableEventException.class).hasMessageContaining("unsupported dataversion 9");
+                .isInstanceOf(UnreadableEventException.class).hasMessageContaining("unsupported dataversion 9")
+                .hasMessageContaining("reads 1 to 2");
+        assertThatThrownBy(() -> EventCodec.data(v0, HavenEvents.INCIDENT_REPORTED))
+                .isInstanceOf(UnreadableEventException.class).hasMessageContaining("unsupported dataversion 0");
     }
 
     @Test
     void missingListsBecomeEmptyNotNull() {
         IncidentReported data = new IncidentReported(UUID.randomUUID(), "site-a", "OTHER", "LOW", false, "no rule",
-                NOW, NOW, "staff-1", null, null, null);
+                NOW, NOW, "staff-1", null, null);
         assertThat(data.involvedStaffIds()).isEmpty();
-        assertThat(data.clientCodes()).isEmpty();
+        assertThat(data.witnessIds()).isEmpty();
+    }
+
+    private static EventEnvelope withDataversion(EventEnvelope event, int dataversion) {
+        return new EventEnvelope(event.specversion(), event.id(), event.type(), dataversion, event.source(), event.subject(),
+                event.time(), event.datacontenttype(), event.data());
     }
 }

@@ -2,6 +2,7 @@ package org.haven.local.chaos;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import org.haven.local.ClientCodes;
 import org.haven.local.DemoTokens;
 import org.haven.local.HavenPlatform;
 import org.haven.local.PlatformExtension;
@@ -120,9 +121,9 @@ class CriticalChainChaosIT {
     private static String report(HavenPlatform platform, String token, String key, String involved) {
         String body = """
                 {"siteId":"%1$s","type":"ELOPEMENT","severity":"HIGH","occurredAt":"%2$s","summary":"Chaos drill report",
-                 "involvedStaffIds":["%3$s","%4$s"],"clientCodes":["C-CHAOS"],
+                 "involvedStaffIds":["%3$s","%4$s"],"clientCodes":["%5$s"],
                  "lastSeen":{"at":"%2$s","place":"Back gate","clothing":"Grey hoodie"}}"""
-                .formatted(SITE, PlatformExtension.now().minus(2, ChronoUnit.MINUTES), REPORTER, involved);
+                .formatted(SITE, PlatformExtension.now().minus(2, ChronoUnit.MINUTES), REPORTER, involved, ClientCodes.of("chaos"));
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (true) {
             try {

@@ -92,7 +92,7 @@ class DebriefCircleIT {
                 {"siteId":"%1$s","type":"ELOPEMENT","severity":"HIGH","occurredAt":"%2$s",
                  "summary":"Client left during the evening walk and did not come back",
                  "lastSeen":{"at":"%2$s","place":"Corner of the park","clothing":"Red coat"},
-                 "involvedStaffIds":["staff-ana","staff-ben"],"witnessIds":[],"clientCodes":["C-9Q2W"]}"""
+                 "involvedStaffIds":["staff-ana","staff-ben"],"witnessIds":[],"clientCodes":["C-9Q2WP"]}"""
                 .formatted(SITE, PlatformExtension.now().minus(5, ChronoUnit.MINUTES));
         return given().auth().oauth2(DemoTokens.of("staff-ana")).contentType("application/json").body(body)
                 .when().post(PlatformExtension.platform().service("incident-service").baseUrl() + "/api/incidents")

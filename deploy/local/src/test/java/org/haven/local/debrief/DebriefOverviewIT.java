@@ -95,7 +95,7 @@ class DebriefOverviewIT {
         assertThat(lastMonthRow).containsText("50 %");
         assertThat(lastMonthRow).containsText("20.0");
         assertThat(lastMonthRow).containsText("30.0");
-        assertThat(page.content()).doesNotContain("C-4H8D").doesNotContain("High street");
+        assertThat(page.content()).doesNotContain("C-4H8D4").doesNotContain("High street");
         browser.screenshot("debrief-compliance");
 
         page.locator("tr[data-id='" + upcomingId + "'] a").click();
@@ -173,7 +173,7 @@ class DebriefOverviewIT {
                 {"siteId":"site-north","type":"ELOPEMENT","severity":"HIGH","occurredAt":"%1$s",
                  "summary":"Client did not come back from the shop",
                  "lastSeen":{"at":"%1$s","place":"High street","clothing":"Blue jacket"},
-                 "involvedStaffIds":["staff-ana","staff-ben"],"witnessIds":[],"clientCodes":["C-4H8D"]}"""
+                 "involvedStaffIds":["staff-ana","staff-ben"],"witnessIds":[],"clientCodes":["C-4H8D4"]}"""
                 .formatted(PlatformExtension.now().minus(5, ChronoUnit.MINUTES));
         return given().auth().oauth2(DemoTokens.of("staff-ana")).contentType("application/json").body(body)
                 .when().post(platform().service("incident-service").baseUrl() + "/api/incidents")

@@ -6,6 +6,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import io.restassured.path.json.JsonPath;
+import org.haven.local.ClientCodes;
 import org.haven.local.DemoTokens;
 import org.haven.local.PlatformExtension;
 import org.haven.local.BrowserSession;
@@ -74,7 +75,7 @@ class ReportingFormIT {
     private void fillMissingClient(String place) {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("A client is missing")).tap();
         com.microsoft.playwright.Locator form = page.locator("#missing-form");
-        form.getByLabel("Client code").fill("C-7F3K");
+        form.getByLabel("Client code").fill(ClientCodes.of("7F3K"));
         form.getByLabel("Last seen where").fill(place);
         form.getByLabel("Clothing").fill("Red jacket, black jeans");
         form.getByLabel("Under 18").check();
@@ -102,7 +103,7 @@ class ReportingFormIT {
         assertThat(stored).hasSize(1);
         Map<String, Object> incident = stored.get(0);
         assertThat(incident.get("critical")).isEqualTo(true);
-        assertThat(incident.get("clientCodes")).isEqualTo(List.of("C-7F3K"));
+        assertThat(incident.get("clientCodes")).isEqualTo(List.of(ClientCodes.of("7F3K")));
         assertThat(incident.get("riskFlags")).isEqualTo(Map.of("minor", true, "highRiskOfTrafficking", false, "medicalNeeds", false));
         given().auth().oauth2(DemoTokens.of("staff-ana")).when().get(incidentService() + "/api/incidents/" + incident.get("id") + "/checklist")
                 .then().statusCode(200).extract().jsonPath().getList("ruleId").contains("ncmec");
@@ -127,7 +128,7 @@ class ReportingFormIT {
         full.getByLabel("Type", new Locator.GetByLabelOptions().setExact(true)).selectOption("ELOPEMENT");
         full.locator("input[name=severity][value=HIGH]").check();
         full.getByLabel("What happened (facts only)").fill("<script>window.pwned = true; alert('x')</script> Left through the garden");
-        full.getByLabel("Client codes").fill("c-9aa1");
+        full.getByLabel("Client codes").fill(ClientCodes.of("9AA1"));
         full.getByLabel("Last seen where").fill(place);
         full.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send report")).tap();
 
@@ -147,7 +148,7 @@ class ReportingFormIT {
         List<Map<String, Object>> stored = anasElopementsAt(place);
         assertThat(stored).hasSize(1);
         assertThat(stored.get(0).get("summary")).isEqualTo("<script>window.pwned = true; alert('x')</script> Left through the garden");
-        assertThat(stored.get(0).get("clientCodes")).isEqualTo(List.of("C-9AA1"));
+        assertThat(stored.get(0).get("clientCodes")).isEqualTo(List.of(ClientCodes.of("9AA1")));
         assertThat(page.evaluate("() => window.pwned === undefined")).isEqualTo(true);
     }
 

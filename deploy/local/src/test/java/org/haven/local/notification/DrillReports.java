@@ -1,5 +1,6 @@
 package org.haven.local.notification;
 
+import org.haven.local.ClientCodes;
 import org.haven.local.DemoTokens;
 import org.haven.local.PlatformExtension;
 import org.haven.local.ServiceSpec;
@@ -24,7 +25,7 @@ final class DrillReports {
 
     /** The client code each drill report names; no message may carry it. */
     static String clientCode(String tag) {
-        return "C-" + tag.toUpperCase();
+        return ClientCodes.of(tag);
     }
 
     static final String NARRATIVE = "Client slipped out through the laundry door during the drill";

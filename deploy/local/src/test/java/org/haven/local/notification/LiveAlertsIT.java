@@ -4,6 +4,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.restassured.path.json.JsonPath;
+import org.haven.local.ClientCodes;
 import org.haven.local.DemoTokens;
 import org.haven.local.PlatformExtension;
 import org.haven.local.BrowserSession;
@@ -44,8 +45,8 @@ class LiveAlertsIT {
                 {"siteId":"site-north","type":"ELOPEMENT","severity":"HIGH","occurredAt":"%1$s",
                  "summary":"Client did not come back from the garden",
                  "lastSeen":{"at":"%1$s","place":"Garden gate","clothing":"Blue hoodie"},
-                 "involvedStaffIds":["staff-ana"],"witnessIds":[],"clientCodes":["C-%2$s"]}"""
-                .formatted(PlatformExtension.now().minus(3, ChronoUnit.MINUTES), UUID.randomUUID().toString().substring(0, 6).toUpperCase());
+                 "involvedStaffIds":["staff-ana"],"witnessIds":[],"clientCodes":["%2$s"]}"""
+                .formatted(PlatformExtension.now().minus(3, ChronoUnit.MINUTES), ClientCodes.of(UUID.randomUUID().toString().substring(0, 6)));
     }
 
     @Test

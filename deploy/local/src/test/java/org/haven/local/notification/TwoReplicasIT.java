@@ -1,5 +1,6 @@
 package org.haven.local.notification;
 
+import org.haven.local.ClientCodes;
 import org.haven.local.DemoTokens;
 import org.haven.local.HavenPlatform;
 import org.haven.local.PlatformExtension;
@@ -144,7 +145,7 @@ class TwoReplicasIT {
         assertThat(pages.handledSubjects(first.email())).allSatisfy(subject -> assertThat(subject).startsWith("Handled by Sam Rivera"));
         for (Person person : chain) {
             assertThat(pages.everyMessageTo(person.email(), person.phone()))
-                    .allSatisfy(text -> assertThat(text).doesNotContain("C-" + tag.toUpperCase()).doesNotContainIgnoringCase("laundry door"));
+                    .allSatisfy(text -> assertThat(text).doesNotContain(ClientCodes.of(tag)).doesNotContainIgnoringCase("laundry door"));
         }
 
         printLatencies(incidents, postedAt, first, backup, tag);

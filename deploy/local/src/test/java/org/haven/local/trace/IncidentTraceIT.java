@@ -1,5 +1,6 @@
 package org.haven.local.trace;
 
+import org.haven.local.ClientCodes;
 import org.haven.local.DemoTokens;
 import org.haven.local.HavenPlatform;
 import org.haven.local.PlatformExtension;
@@ -161,8 +162,8 @@ class IncidentTraceIT {
                 {"siteId":"site-north","type":"ELOPEMENT","severity":"HIGH","occurredAt":"%1$s",
                  "summary":"Client left during the evening walk and did not come back",
                  "lastSeen":{"at":"%1$s","place":"Corner of the park","clothing":"Red coat"},
-                 "involvedStaffIds":["staff-ana"],"witnessIds":[],"clientCodes":["C-%2$s"]}"""
-                .formatted(occurred, tag.toUpperCase());
+                 "involvedStaffIds":["staff-ana"],"witnessIds":[],"clientCodes":["%2$s"]}"""
+                .formatted(occurred, ClientCodes.of(tag));
     }
 
     private static byte[] randomBytes(int count) {

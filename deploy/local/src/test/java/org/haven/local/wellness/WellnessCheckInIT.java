@@ -106,7 +106,7 @@ class WellnessCheckInIT {
                 {"siteId":"site-north","type":"ELOPEMENT","severity":"HIGH","occurredAt":"%1$s",
                  "summary":"Client did not come back from the shop",
                  "lastSeen":{"at":"%1$s","place":"High street","clothing":"Blue hoodie"},
-                 "involvedStaffIds":["staff-ben"],"witnessIds":[],"clientCodes":["C-4H8M"]}"""
+                 "involvedStaffIds":["staff-ben"],"witnessIds":[],"clientCodes":["C-4H8MN"]}"""
                 .formatted(PlatformExtension.now().minus(10, ChronoUnit.MINUTES));
         return given().auth().oauth2(DemoTokens.of("staff-ana")).contentType("application/json").body(body)
                 .when().post(PlatformExtension.platform().service("incident-service").baseUrl() + "/api/incidents")
