@@ -50,8 +50,8 @@ class IncidentReportingTest {
                  "reporterId":"staff-ana","involvedStaffIds":["staff-ana","staff-ben"],"witnessIds":["staff-cy"],
                  "clientCodes":["%s"],
                  "lastSeen":{"at":"%s","place":"School gate","clothing":"Blue hoodie, white trainers"}}"""
-                .formatted(site, type, severity, TestTime.now().minus(10, ChronoUnit.MINUTES), CLIENT_CODE,
-                        TestTime.now().minus(15, ChronoUnit.MINUTES));
+                .formatted(site, type, severity, now.minus(10, ChronoUnit.MINUTES), CLIENT_CODE,
+                        now.minus(15, ChronoUnit.MINUTES));
     }
 
     static RequestSpecification asReporter(String site) {
