@@ -74,7 +74,7 @@ class NoticeDeadLetterTest {
     @ValueSource(strings = {HavenEvents.DEBRIEF_TOPIC, HavenEvents.WELLNESS_TOPIC})
     void eventOfUnsupportedDataVersionGoesToTheDeadLetterTopicUnapplied(String topic) {
         Probe future = Probe.on(topic, Team.create(directory));
-        String payload = EventCodec.encode(future.event()).replace("\"dataversion\":1", "\"dataversion\":99");
+        String payload = EventCodec.encode(future.event()).replaceFirst("\"dataversion\":\\d+", "\"dataversion\":99");
         ConsumerTask<String, String> deadLetters = deadLettersContaining(topic, future.event().id());
         Probe next = Probe.on(topic, Team.create(directory));
 
