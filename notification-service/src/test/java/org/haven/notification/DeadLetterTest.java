@@ -53,7 +53,7 @@ class DeadLetterTest {
     void eventOfUnsupportedDataVersionGoesToDeadLetterTopicUnapplied() {
         TestSite site = TestSite.withSupervisors(directory, 1);
         IncidentReported future = IncidentFeed.elopement(site.id());
-        String payload = EventCodec.encode(IncidentFeed.announce(future)).replace("\"dataversion\":1", "\"dataversion\":99");
+        String payload = EventCodec.encode(IncidentFeed.announce(future)).replace("\"dataversion\":2", "\"dataversion\":99");
         ConsumerTask<String, String> deadLetters = deadLettersContaining(future.incidentId().toString());
         IncidentReported next = IncidentFeed.elopement(site.id());
 
