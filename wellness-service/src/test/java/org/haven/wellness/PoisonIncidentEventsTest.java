@@ -53,16 +53,16 @@ class PoisonIncidentEventsTest {
         IncidentReported future = critical(unique("site"), minutesAgo(5), unique("ned"), List.of(), List.of());
         ConsumerTask<String, String> deadLetters = deadLettersContaining(future.incidentId().toString());
         EventEnvelope current = envelope(future);
-        EventEnvelope version2 = new EventEnvelope(current.specversion(), current.id(), current.type(), 2, current.source(),
+        EventEnvelope version3 = new EventEnvelope(current.specversion(), current.id(), current.type(), 3, current.source(),
                 current.subject(), current.time(), current.datacontenttype(), current.data());
 
-        ReportedIncidents.send(key, EventCodec.encode(version2));
+        ReportedIncidents.send(key, EventCodec.encode(version3));
         IncidentReported next = critical(unique("site"), minutesAgo(5), unique("ola"), List.of(), List.of());
         ReportedIncidents.send(key, EventCodec.encode(envelope(next)));
 
         ConsumerRecord<String, String> deadLetter = deadLetters.awaitRecords(1, Duration.ofSeconds(20)).getFirstRecord();
         deadLetters.stop();
-        assertThat(reason(deadLetter)).contains("unsupported dataversion 2");
+        assertThat(reason(deadLetter)).contains("unsupported dataversion 3");
         awaitFollowUps(next, 3);
         given().auth().oauth2(ReportedIncidents.supervisorOf(future)).queryParam("incidentId", future.incidentId().toString()).when().get("/api/followups")
                 .then().statusCode(200).body("total", equalTo(0));
