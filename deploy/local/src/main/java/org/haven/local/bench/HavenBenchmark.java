@@ -392,7 +392,7 @@ public final class HavenBenchmark {
     private static HttpRequest post(String url, String token, String type, String severity) {
         String body = """
                 {"siteId":"site-north","type":"%1$s","severity":"%2$s","occurredAt":"%3$s","summary":"Benchmark report",
-                 "involvedStaffIds":["staff-ana"],"clientCodes":["C-BENCH"],
+                 "involvedStaffIds":["staff-ana"],"clientCodes":["C-7F3KW"],
                  "lastSeen":{"at":"%3$s","place":"Front door","clothing":"Blue jacket"}}"""
                 .formatted(type, severity, Instant.now().minus(1, ChronoUnit.MINUTES));
         return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
