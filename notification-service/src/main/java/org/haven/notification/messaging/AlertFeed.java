@@ -3,6 +3,7 @@ package org.haven.notification.messaging;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.haven.notification.domain.AlertChanged;
 
 import java.time.Clock;
@@ -19,10 +20,16 @@ import java.util.Set;
 public class AlertFeed {
 
     private final BroadcastProcessor<AlertChanged> changes = BroadcastProcessor.create();
-    private final Clock clock;
+    /** A token's expiry is the identity provider's real time, never the service's own (pinned or shifted) clock. */
+    private final Clock tokenClock;
 
-    AlertFeed(Clock clock) {
-        this.clock = clock;
+    @Inject
+    AlertFeed() {
+        this(Clock.systemUTC());
+    }
+
+    AlertFeed(Clock tokenClock) {
+        this.tokenClock = tokenClock;
     }
 
     void publish(AlertChanged change) {
@@ -45,6 +52,6 @@ public class AlertFeed {
                 .filter(change -> personId.equals(change.recipientId()) && visible.contains(change.siteId()))
                 .map(change -> "changed " + change.alertId());
         Multi<String> beats = Multi.createFrom().ticks().every(heartbeat).map(tick -> "ping");
-        return Multi.createBy().merging().streams(mine, beats).select().first(ping -> clock.instant().isBefore(until));
+        return Multi.createBy().merging().streams(mine, beats).select().first(ping -> tokenClock.instant().isBefore(until));
     }
 }
