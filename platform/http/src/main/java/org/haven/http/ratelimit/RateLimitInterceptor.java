@@ -86,19 +86,33 @@ public class RateLimitInterceptor {
         return address == null ? "unknown" : address.hostAddress();
     }
 
-    /** Holds the one limiter of the service, on the service's clock. */
+    /**
+     * Holds the one limiter of the service, on the service's clock. The clock is looked up on first use, so a module
+     * that has this library but no clock producer and no {@link RateLimited} endpoint (platform/security's tests) still starts.
+     */
     @jakarta.enterprise.context.ApplicationScoped
     public static class RateLimiters {
 
-        private final RateLimiter limiter;
+        private final Instance<Clock> clock;
+        private final int maxKeys;
+        private volatile RateLimiter limiter;
 
-        RateLimiters(Clock clock, Config config) {
-            this.limiter = new RateLimiter(clock,
-                    config.getOptionalValue("haven.rate-limit.max-keys", Integer.class).orElse(100_000));
+        RateLimiters(Instance<Clock> clock, Config config) {
+            this.clock = clock;
+            this.maxKeys = config.getOptionalValue("haven.rate-limit.max-keys", Integer.class).orElse(100_000);
         }
 
         public RateLimiter limiter() {
-            return limiter;
+            RateLimiter current = limiter;
+            if (current == null) {
+                synchronized (this) {
+                    if (limiter == null) {
+                        limiter = new RateLimiter(clock.get(), maxKeys);
+                    }
+                    current = limiter;
+                }
+            }
+            return current;
         }
     }
 }
