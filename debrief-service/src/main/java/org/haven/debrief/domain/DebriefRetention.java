@@ -5,12 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.haven.debrief.config.RetentionConfig;
+import org.haven.messaging.RetentionPurges;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.Period;
-import java.time.ZoneOffset;
 
 /**
  * Two periods, because debrief-service keeps two kinds of thing. What people shared (the circle's notes) and why
@@ -24,9 +23,7 @@ import java.time.ZoneOffset;
 @ApplicationScoped
 public class DebriefRetention {
 
-    public static final String ACTOR = "retention";
-    /** Key of the advisory lock that serialises purges sharing one database ("haven-rtn"). */
-    private static final long PURGE_LOCK = 0x68617665_6e72746eL;
+    public static final String ACTOR = RetentionPurges.ACTOR;
     private static final Logger LOG = Logger.getLogger(DebriefRetention.class);
 
     private final EntityManager entityManager;
@@ -37,9 +34,7 @@ public class DebriefRetention {
         this.entityManager = entityManager;
         this.retention = retention;
         this.clock = clock;
-        if (retention.batchSize() < 1) {
-            throw new IllegalStateException("haven.retention.batch-size must be at least 1");
-        }
+        RetentionPurges.checkedBatchSize(retention.batchSize());
     }
 
     /** What one batch did. */
@@ -76,14 +71,13 @@ public class DebriefRetention {
 
     @Transactional
     public Purged purgeBatch() {
-        Boolean locked = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, PURGE_LOCK).getSingleResult();
+        boolean locked = RetentionPurges.lockForThisTransaction(entityManager);
         if (!locked) {
             return new Purged(0, 0, 0, 0);
         }
         Instant now = clock.instant();
-        Instant recordCutoff = cutoff(now, retention.debriefRecords());
-        Instant notesCutoff = cutoff(now, retention.circleNotes());
+        Instant recordCutoff = RetentionPurges.cutoff(now, retention.debriefRecords());
+        Instant notesCutoff = RetentionPurges.cutoff(now, retention.circleNotes());
         int limit = retention.batchSize();
 
         // Participants, incidents, the circle record, make-up conversations and actions go with it (ON DELETE CASCADE).
@@ -105,10 +99,7 @@ public class DebriefRetention {
                             WHERE change_reason IS NOT NULL AND status IN ('CLOSED', 'CANCELLED') AND created_at < ?2
                             ORDER BY created_at LIMIT ?3 FOR UPDATE SKIP LOCKED)""")
                 .setParameter(1, now).setParameter(2, notesCutoff).setParameter(3, limit).executeUpdate();
-        int audit = entityManager.createNativeQuery("""
-                        DELETE FROM debrief_audit WHERE id IN (
-                            SELECT id FROM debrief_audit WHERE at < ?1 ORDER BY at LIMIT ?2 FOR UPDATE SKIP LOCKED)""")
-                .setParameter(1, cutoff(now, retention.auditLog())).setParameter(2, limit).executeUpdate();
+        int audit = RetentionPurges.deleteOldest(entityManager, "debrief_audit", "at", RetentionPurges.cutoff(now, retention.auditLog()), limit);
 
         Purged purged = new Purged(debriefs, notes, reasons, audit);
         if (purged.total() > 0) {
@@ -121,9 +112,5 @@ public class DebriefRetention {
             LOG.infof("Retention purge: %s", purged);
         }
         return purged;
-    }
-
-    private static Instant cutoff(Instant now, Period period) {
-        return now.atZone(ZoneOffset.UTC).minus(period).toInstant();
     }
 }

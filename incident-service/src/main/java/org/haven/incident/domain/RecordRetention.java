@@ -6,12 +6,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.haven.incident.config.JurisdictionConfig;
 import org.haven.incident.config.RetentionConfig;
+import org.haven.messaging.RetentionPurges;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,9 +28,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class RecordRetention {
 
-    public static final String ACTOR = "retention";
-    /** Key of the advisory lock that serialises purges sharing one database ("haven-rtn"). */
-    private static final long PURGE_LOCK = 0x68617665_6e72746eL;
+    public static final String ACTOR = RetentionPurges.ACTOR;
     private static final Logger LOG = Logger.getLogger(RecordRetention.class);
 
     private final EntityManager entityManager;
@@ -43,9 +41,7 @@ public class RecordRetention {
         this.retention = retention;
         this.jurisdictions = jurisdictions;
         this.clock = clock;
-        if (retention.batchSize() < 1) {
-            throw new IllegalStateException("haven.retention.batch-size must be at least 1");
-        }
+        RetentionPurges.checkedBatchSize(retention.batchSize());
     }
 
     /** What one batch removed. */
@@ -76,16 +72,15 @@ public class RecordRetention {
 
     @Transactional
     public Purged purgeBatch() {
-        Boolean locked = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, PURGE_LOCK).getSingleResult();
+        boolean locked = RetentionPurges.lockForThisTransaction(entityManager);
         if (!locked) {
             return new Purged(0, 0, 0, 0);
         }
         entityManager.createNativeQuery("SELECT set_config('haven.retention_purge', 'on', true)").getSingleResult();
         Instant now = clock.instant();
-        Instant defaultCutoff = cutoff(now, periodOf(jurisdictions.defaultJurisdiction()));
+        Instant defaultCutoff = RetentionPurges.cutoff(now, periodOf(jurisdictions.defaultJurisdiction()));
         List<String> sites = new ArrayList<>(jurisdictions.sites().keySet());
-        Instant[] siteCutoffs = sites.stream().map(site -> cutoff(now, periodOf(jurisdictions.sites().get(site))))
+        Instant[] siteCutoffs = sites.stream().map(site -> RetentionPurges.cutoff(now, periodOf(jurisdictions.sites().get(site))))
                 .toArray(Instant[]::new);
 
         @SuppressWarnings("unchecked")
@@ -109,7 +104,7 @@ public class RecordRetention {
             amendments = delete("DELETE FROM incident_amendment WHERE incident_id = ANY(?1)", ids);
             incidents = delete("DELETE FROM incident WHERE id = ANY(?1)", ids);
         }
-        Instant auditCutoff = cutoff(now, retention.auditLog().orElse(retention.incidentRecords()));
+        Instant auditCutoff = RetentionPurges.cutoff(now, retention.auditLog().orElse(retention.incidentRecords()));
         int audit = entityManager.createNativeQuery("""
                         DELETE FROM incident_audit WHERE id IN (
                             SELECT a.id FROM incident_audit a
@@ -143,9 +138,5 @@ public class RecordRetention {
 
     private Period periodOf(String jurisdiction) {
         return retention.byJurisdiction().getOrDefault(jurisdiction, retention.incidentRecords());
-    }
-
-    static Instant cutoff(Instant now, Period period) {
-        return now.atZone(ZoneOffset.UTC).minus(period).toInstant();
     }
 }

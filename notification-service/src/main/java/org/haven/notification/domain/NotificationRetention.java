@@ -5,12 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.haven.notification.config.RetentionConfig;
+import org.haven.messaging.RetentionPurges;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.Period;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,9 +24,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class NotificationRetention {
 
-    public static final String ACTOR = "retention";
-    /** Key of the advisory lock that serialises purges sharing one database ("haven-rtn"). */
-    private static final long PURGE_LOCK = 0x68617665_6e72746eL;
+    public static final String ACTOR = RetentionPurges.ACTOR;
     private static final Logger LOG = Logger.getLogger(NotificationRetention.class);
     /** A delivery the sender may still pick up. */
     private static final String STILL_DUE = "d.next_attempt_at IS NOT NULL AND d.status IN ('PENDING', 'QUEUED', 'FAILED')";
@@ -40,9 +37,7 @@ public class NotificationRetention {
         this.entityManager = entityManager;
         this.retention = retention;
         this.clock = clock;
-        if (retention.batchSize() < 1) {
-            throw new IllegalStateException("haven.retention.batch-size must be at least 1");
-        }
+        RetentionPurges.checkedBatchSize(retention.batchSize());
     }
 
     /** What one batch removed. */
@@ -76,14 +71,13 @@ public class NotificationRetention {
 
     @Transactional
     public Purged purgeBatch() {
-        Boolean locked = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, PURGE_LOCK).getSingleResult();
+        boolean locked = RetentionPurges.lockForThisTransaction(entityManager);
         if (!locked) {
             return new Purged(0, 0, 0, 0);
         }
         Instant now = clock.instant();
-        Instant noticeCutoff = cutoff(now, retention.notices());
-        Instant destinationCutoff = cutoff(now, retention.deliveryDestinations());
+        Instant noticeCutoff = RetentionPurges.cutoff(now, retention.notices());
+        Instant destinationCutoff = RetentionPurges.cutoff(now, retention.deliveryDestinations());
         int limit = retention.batchSize();
 
         @SuppressWarnings("unchecked")
@@ -109,10 +103,7 @@ public class NotificationRetention {
                             ORDER BY d.created_at LIMIT ?2
                             FOR UPDATE SKIP LOCKED)""".formatted(STILL_DUE))
                 .setParameter(1, destinationCutoff).setParameter(2, limit).executeUpdate();
-        int audit = entityManager.createNativeQuery("""
-                        DELETE FROM notification_audit WHERE id IN (
-                            SELECT id FROM notification_audit WHERE at < ?1 ORDER BY at LIMIT ?2 FOR UPDATE SKIP LOCKED)""")
-                .setParameter(1, cutoff(now, retention.auditLog())).setParameter(2, limit).executeUpdate();
+        int audit = RetentionPurges.deleteOldest(entityManager, "notification_audit", "at", RetentionPurges.cutoff(now, retention.auditLog()), limit);
 
         Purged purged = new Purged(noticesPurged, deliveries, destinations, audit);
         if (purged.total() > 0) {
@@ -125,9 +116,5 @@ public class NotificationRetention {
             LOG.infof("Retention purge: %s", purged);
         }
         return purged;
-    }
-
-    private static Instant cutoff(Instant now, Period period) {
-        return now.atZone(ZoneOffset.UTC).minus(period).toInstant();
     }
 }

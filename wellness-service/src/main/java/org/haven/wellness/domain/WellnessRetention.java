@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.haven.wellness.config.RetentionConfig;
+import org.haven.messaging.RetentionPurges;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -27,9 +28,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class WellnessRetention {
 
-    public static final String ACTOR = "retention";
-    /** Key of the advisory lock that serialises purges sharing one database ("haven-rtn"). */
-    private static final long PURGE_LOCK = 0x68617665_6e72746eL;
+    public static final String ACTOR = RetentionPurges.ACTOR;
     /** The longest exposure window a dose is counted over, and a margin. */
     private static final Duration SHORTEST_PERIOD = Duration.ofDays(91);
     private static final Logger LOG = Logger.getLogger(WellnessRetention.class);
@@ -49,9 +48,7 @@ public class WellnessRetention {
             throw new IllegalStateException("haven.retention.wellness-records " + retention.wellnessRecords()
                     + " is shorter than the 90-day exposure window: doses would forget incidents they must count");
         }
-        if (retention.batchSize() < 1) {
-            throw new IllegalStateException("haven.retention.batch-size must be at least 1");
-        }
+        RetentionPurges.checkedBatchSize(retention.batchSize());
     }
 
     /** What one batch removed. */
@@ -94,8 +91,7 @@ public class WellnessRetention {
 
     @Transactional
     public Purged purgeBatch() {
-        Boolean locked = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, PURGE_LOCK).getSingleResult();
+        boolean locked = RetentionPurges.lockForThisTransaction(entityManager);
         if (!locked) {
             return new Purged(0, 0, 0, 0, 0);
         }
@@ -127,10 +123,7 @@ public class WellnessRetention {
                             SELECT staff_id, incident_id FROM exposure WHERE occurred_at < ?1
                             ORDER BY occurred_at LIMIT ?2 FOR UPDATE SKIP LOCKED)""")
                 .setParameter(1, cutoff).setParameter(2, limit).executeUpdate();
-        int auditEntries = entityManager.createNativeQuery("""
-                        DELETE FROM wellness_audit WHERE id IN (
-                            SELECT id FROM wellness_audit WHERE at < ?1 ORDER BY at LIMIT ?2 FOR UPDATE SKIP LOCKED)""")
-                .setParameter(1, cutoff).setParameter(2, limit).executeUpdate();
+        int auditEntries = RetentionPurges.deleteOldest(entityManager, "wellness_audit", "at", cutoff, limit);
 
         Purged purged = new Purged(checkInsPurged, requests, followUps, exposures, auditEntries);
         if (purged.total() > 0) {
