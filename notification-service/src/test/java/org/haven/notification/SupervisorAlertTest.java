@@ -54,7 +54,7 @@ class SupervisorAlertTest {
         Mailbox.Received mail = Mailbox.to(site.supervisor().email()).get(0);
         assertThat(mail.from()).isEqualTo("haven@haven.example");
         assertThat(mail.subject()).isEqualTo("Critical incident at " + site.name() + ": Elopement");
-        assertThat(mail.text()).contains("Site:      " + site.name(), "Incident:  Elopement", "http://localhost:8083/app/alerts#alert-" + alertId, "http://localhost:8083/alerts/ack?token=");
+        assertThat(mail.text()).contains("Site:      " + site.name(), "Incident:  Elopement", "http://localhost:8083/app/alerts#alert-" + alertId, "http://localhost:8083/alerts/ack#t=");
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonPath detail = AlertsApi.detail(site.id(), alertId);

@@ -75,6 +75,20 @@ class ComposeTest {
     }
 
     @Test
+    void everyServiceThatSignsCsrfTokensGetsAKeyTheAdminMustSupply() {
+        // Unset, Quarkus' CSRF filter falls back to an unsigned cookie match: compose should stop instead.
+        List<String> signers = ServiceProperties.ofServices().entrySet().stream()
+                .filter(service -> service.getValue().variables().contains("CSRF_SIGNATURE_KEY"))
+                .map(Map.Entry::getKey).toList();
+        assertThat(signers).contains("debrief-service", "wellness-service");
+        for (String name : signers) {
+            assertThat(Maps.string(service(name), "environment.CSRF_SIGNATURE_KEY"))
+                    .as(name + ": compose stops when it is not set").startsWith("${HAVEN_CSRF_SIGNATURE_KEY:?");
+        }
+        assertThat(Repository.read(Repository.deploy().resolve("compose/.env.example"))).containsPattern("(?m)^HAVEN_CSRF_SIGNATURE_KEY=$");
+    }
+
+    @Test
     void wellnessServiceSealsAnswersWithAKeyTheAdminMustSupply() {
         // In its prod profile the service refuses to start without one; compose should say so before it starts.
         assertThat(Maps.string(service("wellness-service"), "environment.WELLNESS_ANSWERS_KEY"))

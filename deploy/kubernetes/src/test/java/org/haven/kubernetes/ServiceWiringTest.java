@@ -89,6 +89,27 @@ class ServiceWiringTest {
 
     @ParameterizedTest
     @MethodSource("org.haven.kubernetes.Overlays#names")
+    void everyServiceThatSignsCsrfTokensGetsTheKeyFromTheWebSessionSecret(String name) {
+        RenderedOverlay overlay = Overlays.get(name);
+        List<String> signers = ServiceProperties.ofServices().entrySet().stream()
+                .filter(service -> service.getValue().variables().contains("CSRF_SIGNATURE_KEY"))
+                .map(Map.Entry::getKey).toList();
+        assertThat(signers).contains("debrief-service", "wellness-service");
+        for (String service : signers) {
+            EnvVar key = overlay.service(service).getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                    .filter(env -> env.getName().equals("CSRF_SIGNATURE_KEY"))
+                    .findFirst().orElseThrow(() -> new AssertionError(name + ": " + service + " has no CSRF_SIGNATURE_KEY"));
+
+            assertThat(key.getValue()).as("never a literal").isNull();
+            assertThat(key.getValueFrom().getSecretKeyRef().getName()).isEqualTo("haven-web-session");
+            assertThat(key.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("csrf-key");
+            assertThat(key.getValueFrom().getSecretKeyRef().getOptional()).as("the service must not start without it").isNotEqualTo(true);
+        }
+        assertThat(DocumentedSecrets.inReadme()).containsKey("haven-web-session");
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.haven.kubernetes.Overlays#names")
     void eachServiceLogsIntoItsOwnDatabaseAsTheRoleThatOwnsIt(String name) {
         RenderedOverlay overlay = Overlays.get(name);
         Map<String, Object> cluster = overlay.singleCustom("Cluster");

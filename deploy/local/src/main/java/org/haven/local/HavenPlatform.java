@@ -46,6 +46,12 @@ public final class HavenPlatform implements AutoCloseable {
     private AotMode aotMode = aotModeFromEnvironment(AotMode.OFF);
     private Optional<JavaRuntime> aotJdk;
     private final PlatformClock clock = PlatformClock.fromSettings();
+    // Set by production(..): a real identity provider instead of the local one, and the prod profile alone.
+    private ExternalIdentity externalIdentity;
+
+    /** An OpenID Connect provider the services trust instead of the launcher's local one. */
+    public record ExternalIdentity(String issuer, String clientId, String clientSecret) {
+    }
 
     public HavenPlatform(PlatformLayout layout) {
         this(layout, List.of("incident-service", "debrief-service", "notification-service", "wellness-service"));
@@ -72,6 +78,16 @@ public final class HavenPlatform implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Runs the services exactly in their production profile ({@code QUARKUS_PROFILE=prod}, none of the local
+     * run's allowances: no shifted clock, no demo directory, no published keys) against a real identity provider;
+     * the launcher's own provider is not started.
+     */
+    public HavenPlatform production(ExternalIdentity identity) {
+        this.externalIdentity = identity;
+        return this;
+    }
+
     static AotMode aotModeFromEnvironment(AotMode otherwise) {
         String configured = System.getenv("HAVEN_AOT");
         return configured == null || configured.isBlank() ? otherwise : AotMode.parse(configured);
@@ -94,8 +110,12 @@ public final class HavenPlatform implements AutoCloseable {
         mail = MailCatcher.start(layout.smtpPort(), layout.mailboxPort(), layout.mail());
         LOG.infof("Mail catcher on smtp://127.0.0.1:%d%s", layout.smtpPort(),
                 layout.mailboxPort() > 0 ? ", inbox at http://127.0.0.1:" + layout.mailboxPort() : "");
-        identity = LocalIdentityProvider.start(layout.dataDir(), layout.identityPort());
-        LOG.infof("Sign-in (local identity provider, demo people only) at %s", identity.issuer());
+        if (externalIdentity == null) {
+            identity = LocalIdentityProvider.start(layout.dataDir(), layout.identityPort());
+            LOG.infof("Sign-in (local identity provider, demo people only) at %s", identity.issuer());
+        } else {
+            LOG.infof("Sign-in at %s; the services run in their prod profile", externalIdentity.issuer());
+        }
         for (ServiceSpec service : services) {
             startService(service);
         }
@@ -177,7 +197,9 @@ public final class HavenPlatform implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrap());
         env.put("SMTP_HOST", "127.0.0.1");
         env.put("SMTP_PORT", String.valueOf(layout.smtpPort()));
-        env.put("HAVEN_DIRECTORY_SEED", "demo");
+        if (externalIdentity == null) {
+            env.put("HAVEN_DIRECTORY_SEED", "demo");
+        }
         env.put("HAVEN_PUBLIC_URL", "http://localhost:" + layout.incidentPort());
         // Links in alerts and notices lead to the page of the service that serves it (one origin only behind an ingress).
         env.put("HAVEN_APP_URL", "http://localhost:" + layout.notificationPort());
@@ -185,14 +207,23 @@ public final class HavenPlatform implements AutoCloseable {
         env.put("HAVEN_DEBRIEF_APP_URL", "http://localhost:" + layout.debriefPort());
         env.put("HAVEN_WELLNESS_APP_URL", "http://localhost:" + layout.wellnessPort());
         env.put("OTEL_SDK_DISABLED", "true");
-        // The prod profile with the local run's allowances on top (a shifted clock, the published demo keys).
-        env.put("QUARKUS_PROFILE", "prod,local");
-        if (clock.shifted()) {
-            env.put("HAVEN_CLOCK_OFFSET", clock.shift().toString());
+        if (externalIdentity != null) {
+            env.put("QUARKUS_PROFILE", "prod");
+            env.put("OIDC_ISSUER", externalIdentity.issuer());
+            env.put("OIDC_CLIENT_ID", externalIdentity.clientId());
+            env.put("OIDC_CLIENT_SECRET", externalIdentity.clientSecret());
+            // What production demands besides: a key for the wellness answers (the demo one is refused there).
+            env.put("WELLNESS_ANSWERS_KEY", Base64.getEncoder().encodeToString(randomBytes(32)));
+        } else {
+            // The prod profile with the local run's allowances on top (a shifted clock, the published demo keys).
+            env.put("QUARKUS_PROFILE", "prod,local");
+            if (clock.shifted()) {
+                env.put("HAVEN_CLOCK_OFFSET", clock.shift().toString());
+            }
+            env.put("OIDC_ISSUER", identity.issuer());
+            env.put("OIDC_CLIENT_ID", LocalIdentityProvider.CLIENT_ID);
+            env.put("OIDC_CLIENT_SECRET", LocalIdentityProvider.CLIENT_SECRET);
         }
-        env.put("OIDC_ISSUER", identity.issuer());
-        env.put("OIDC_CLIENT_ID", LocalIdentityProvider.CLIENT_ID);
-        env.put("OIDC_CLIENT_SECRET", LocalIdentityProvider.CLIENT_SECRET);
         if (service.module().equals("notification-service")) {
             env.put("HAVEN_NOTIFICATION_ACK_LINK_SECRET", ackLinkSecret());
         }
@@ -216,6 +247,12 @@ public final class HavenPlatform implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the acknowledgement-link key in " + file, e);
         }
+    }
+
+    private static byte[] randomBytes(int length) {
+        byte[] bytes = new byte[length];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
     }
 
     public List<ServiceSpec> services() {
@@ -274,7 +311,7 @@ public final class HavenPlatform implements AutoCloseable {
 
     /** The issuer the services trust; its token endpoint is {@code <issuer>/protocol/openid-connect/token}. */
     public String oidcIssuer() {
-        return identity.issuer();
+        return externalIdentity != null ? externalIdentity.issuer() : identity.issuer();
     }
 
     /** JDBC URL of a service's database on the platform's PostgreSQL (user and password: postgres). */

@@ -41,11 +41,19 @@ record JavaRuntime(Path home, String version) {
      * launcher's JDK as before.
      */
     static Optional<JavaRuntime> withAotCache(Map<String, String> env, Path launcherHome, List<Path> searchRoots) {
+        return atLeast(AOT_CACHE_SINCE, env, launcherHome, searchRoots);
+    }
+
+    /**
+     * A JDK of feature release {@code feature} or newer, looked for as {@link #withAotCache} looks (HAVEN_JAVA_HOME,
+     * the launcher's own JDK, the newest in {@code searchRoots}); e.g. for Keycloak, which needs 21+.
+     */
+    static Optional<JavaRuntime> atLeast(int feature, Map<String, String> env, Path launcherHome, List<Path> searchRoots) {
         String configured = env.get("HAVEN_JAVA_HOME");
         if (configured != null && !configured.isBlank()) {
-            return at(Path.of(configured.trim())).filter(JavaRuntime::hasAotCache);
+            return at(Path.of(configured.trim())).filter(jdk -> jdk.feature() >= feature);
         }
-        Optional<JavaRuntime> own = at(launcherHome).filter(JavaRuntime::hasAotCache);
+        Optional<JavaRuntime> own = at(launcherHome).filter(jdk -> jdk.feature() >= feature);
         if (own.isPresent()) {
             return own;
         }
@@ -54,7 +62,7 @@ record JavaRuntime(Path home, String version) {
                 .flatMap(JavaRuntime::children)
                 .map(JavaRuntime::at)
                 .flatMap(Optional::stream)
-                .filter(JavaRuntime::hasAotCache)
+                .filter(jdk -> jdk.feature() >= feature)
                 .max(Comparator.comparingInt(JavaRuntime::feature).thenComparing(JavaRuntime::home));
     }
 

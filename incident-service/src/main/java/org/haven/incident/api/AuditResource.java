@@ -26,7 +26,7 @@ import java.util.UUID;
 @RolesAllowed(HavenRole.ADMIN)
 public class AuditResource {
 
-    public record AuditView(Instant at, String actorId, AuditEntry.Action action, UUID incidentId, String siteId) {
+    public record AuditView(Instant at, String actorId, AuditEntry.Action action, UUID incidentId, String siteId, String detail) {
     }
 
     public record AuditPage(List<AuditView> items, int page, int size, long total) {
@@ -49,7 +49,7 @@ public class AuditResource {
         }
         var query = AuditEntry.<AuditEntry>find(String.join(" and ", where), Sort.ascending("at", "id"), params);
         List<AuditView> items = query.page(Page.of(page, size)).list().stream()
-                .map(e -> new AuditView(e.at, e.actorId, e.action, e.incidentId, e.siteId)).toList();
+                .map(e -> new AuditView(e.at, e.actorId, e.action, e.incidentId, e.siteId, e.detail)).toList();
         return new AuditPage(items, page, size, query.count());
     }
 }

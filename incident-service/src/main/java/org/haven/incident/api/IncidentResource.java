@@ -1,5 +1,7 @@
 package org.haven.incident.api;
 
+import org.haven.http.ratelimit.RateLimited;
+import org.haven.http.ratelimit.RateLimits;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
@@ -64,6 +66,7 @@ public class IncidentResource {
      * incident it created (200) and stores nothing but the audit entry of that read: the answer is the
      * whole report, narrative included.
      */
+    @RateLimited(value = "report", perPerson = RateLimits.REPORT_PER_PERSON, perIp = RateLimits.REPORT_PER_IP)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response report(@NotNull(message = "a JSON body is required") @Valid ReportIncidentRequest request,

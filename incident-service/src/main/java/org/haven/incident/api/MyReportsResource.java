@@ -1,5 +1,7 @@
 package org.haven.incident.api;
 
+import org.haven.http.ratelimit.RateLimited;
+import org.haven.http.ratelimit.RateLimits;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
@@ -70,6 +72,7 @@ public class MyReportsResource {
         this.audit = audit;
     }
 
+    @RateLimited(value = "report", perPerson = RateLimits.REPORT_PER_PERSON, perIp = RateLimits.REPORT_PER_IP)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response report(@HeaderParam(SCRIPT_HEADER) String requestedWith,

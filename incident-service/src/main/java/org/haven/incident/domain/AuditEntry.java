@@ -24,7 +24,9 @@ public class AuditEntry extends PanacheEntityBase {
         VIEWED,
         LISTED,
         AMENDED,
-        NOTIFICATION_DONE
+        NOTIFICATION_DONE,
+        /** The retention purge removed records; {@code detail} says which kinds, how many and the cutoff. */
+        PURGED
     }
 
     @Id
@@ -36,4 +38,5 @@ public class AuditEntry extends PanacheEntityBase {
     public Action action;
     public UUID incidentId;
     public String siteId;
+    public String detail;
 }

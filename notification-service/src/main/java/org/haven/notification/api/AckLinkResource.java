@@ -1,5 +1,7 @@
 package org.haven.notification.api;
 
+import org.haven.http.ratelimit.RateLimited;
+import org.haven.http.ratelimit.RateLimits;
 import io.quarkus.qute.Template;
 import jakarta.annotation.security.PermitAll;
 import jakarta.transaction.Transactional;
@@ -25,8 +27,9 @@ import java.time.Clock;
 /**
  * The signed link in an alert email or text. Opening it (GET) only shows what it is for, because mail
  * scanners and link previews open links on their own; taking charge is the button's POST. The signed
- * token is the credential, so the form carries it instead of a session and needs no CSRF token. No page
- * that carries or answers for a token is stored by a browser or a proxy cache.
+ * token is the credential, so the form carries it instead of a session and needs no CSRF token; it sits
+ * in the link's fragment, so no server or proxy log ever holds it. No page that carries or answers for
+ * a token is stored by a browser or a proxy cache.
  */
 @Path("/alerts/ack")
 @PermitAll
@@ -53,16 +56,27 @@ public class AckLinkResource {
         this.clock = clock;
     }
 
+    /**
+     * The page the link opens. The token is in the link's fragment ({@code #t=...}), which never reaches a
+     * server or a proxy log; the page's script puts it in the form. A token in the query string (links
+     * sent before the fragment, still valid for {@code validFor} after sending) has now been seen by every
+     * proxy on the way, so it is spent at once instead of honoured: the alerts page acknowledges instead.
+     */
     @GET
-    public Response confirm(@QueryParam("token") String token) {
-        try {
-            Alert alert = Alert.findById(links.verify(token).alertId());
-            return Response.ok(ackConfirm.data("token", token).data("what", what(alert)).render()).header(CACHE_CONTROL, NO_STORE).build();
-        } catch (AckLinks.InvalidLink e) {
-            return refused(e.getMessage());
+    @Transactional
+    public Response confirm(@QueryParam("token") String tokenInQuery) {
+        if (tokenInQuery != null) {
+            try {
+                recordFirstUse(links.verify(tokenInQuery));
+            } catch (AckLinks.InvalidLink e) {
+                // nothing to spend
+            }
+            return refused("For safety this older form of link no longer works. Sign in to Haven and take charge on the alerts page.");
         }
+        return Response.ok(ackConfirm.instance().render()).header(CACHE_CONTROL, NO_STORE).build();
     }
 
+    @RateLimited(value = "acknowledge", perPerson = RateLimits.ACK_PER_PERSON, perIp = RateLimits.ACK_PER_IP)
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional

@@ -1,5 +1,7 @@
 package org.haven.notification.api;
 
+import org.haven.http.ratelimit.RateLimited;
+import org.haven.http.ratelimit.RateLimits;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
@@ -86,6 +88,7 @@ public class AlertResource {
     }
 
     /** The caller takes charge of the alert's incident; the answer names whoever has it (the caller, or who was first). */
+    @RateLimited(value = "acknowledge", perPerson = RateLimits.ACK_PER_PERSON, perIp = RateLimits.ACK_PER_IP)
     @POST
     @Path("/{id}/ack")
     @RolesAllowed({HavenRole.SUPERVISOR, HavenRole.DIRECTOR})

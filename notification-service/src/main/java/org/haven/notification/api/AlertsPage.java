@@ -1,5 +1,7 @@
 package org.haven.notification.api;
 
+import org.haven.http.ratelimit.RateLimited;
+import org.haven.http.ratelimit.RateLimits;
 import io.quarkus.qute.Template;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
@@ -85,6 +87,7 @@ public class AlertsPage {
         return mine.stream().limit(50).map(this::live).toList();
     }
 
+    @RateLimited(value = "acknowledge", perPerson = RateLimits.ACK_PER_PERSON, perIp = RateLimits.ACK_PER_IP)
     @POST
     @Path("/api/alerts/{id}/ack")
     @Produces(MediaType.APPLICATION_JSON)

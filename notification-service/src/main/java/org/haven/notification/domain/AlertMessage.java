@@ -71,8 +71,9 @@ public record AlertMessage(String subject, String text, String shortText) {
         return base(appUrl) + "/app/alerts#alert-" + alert.id;
     }
 
+    /** The token goes in the fragment, which browsers never send: it stays out of server and proxy logs. */
     public static String ackLink(String appUrl, String token) {
-        return base(appUrl) + "/alerts/ack?token=" + token;
+        return base(appUrl) + "/alerts/ack#t=" + token;
     }
 
     private static String base(String appUrl) {

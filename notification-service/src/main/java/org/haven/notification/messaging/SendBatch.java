@@ -47,6 +47,9 @@ final class SendBatch {
                 // The row stays locked by this transaction, which SKIP LOCKED does not skip: the next look-up
                 // must see its new status.
                 entityManager.flush();
+                // And the next delivery is rendered from rows as committed now, not as this batch first loaded
+                // them: an alert acknowledged since its page was sent here names who took charge.
+                entityManager.clear();
             }
         }
         return batch;

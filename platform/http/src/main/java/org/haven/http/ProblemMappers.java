@@ -10,6 +10,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ValidationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import org.haven.http.ratelimit.RateLimitExceeded;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -87,6 +88,13 @@ public class ProblemMappers {
         }
         String detail = status.getStatusCode() >= 500 ? "The server could not complete the request" : e.getMessage();
         return Problem.of(status, detail).toResponse();
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response tooManyRequests(RateLimitExceeded e) {
+        return Response.status(429).type(Problem.PROBLEM_JSON).header("Retry-After", e.retryAfterSeconds())
+                .entity(new Problem("https://haven.example/problems/too-many-requests", "Too Many Requests", 429, e.getMessage(), null, List.of()))
+                .build();
     }
 
     @ServerExceptionMapper(priority = 10)

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.haven.security.HavenRole;
+import org.haven.wellness.domain.CheckInErasure;
 import org.haven.wellness.domain.Instrument;
 import org.haven.wellness.domain.Instruments;
 import org.haven.wellness.domain.SelfCheckIns;
@@ -34,9 +36,11 @@ public class CheckInResource {
     private final SelfCheckIns checkIns;
     private final Instruments instruments;
     private final SupportOptions support;
+    private final CheckInErasure erasure;
 
-    CheckInResource(SelfCheckIns checkIns, Instruments instruments, SupportOptions support) {
+    CheckInResource(SelfCheckIns checkIns, Instruments instruments, SupportOptions support, CheckInErasure erasure) {
         this.checkIns = checkIns;
+        this.erasure = erasure;
         this.instruments = instruments;
         this.support = support;
     }
@@ -53,6 +57,14 @@ public class CheckInResource {
     @Path("/{id}")
     public CheckInView get(@PathParam("id") UUID id) {
         return CheckInView.of(checkIns.own(id), instruments, support);
+    }
+
+    /** Erases one of the caller's own check-ins for good; anyone else's, or one already erased, is 404. */
+    @DELETE
+    @Path("/{id}")
+    public Response erase(@PathParam("id") UUID id) {
+        erasure.eraseOwn(id);
+        return Response.noContent().build();
     }
 
     @GET

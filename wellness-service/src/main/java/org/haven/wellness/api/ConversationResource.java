@@ -1,5 +1,7 @@
 package org.haven.wellness.api;
 
+import org.haven.http.ratelimit.RateLimited;
+import org.haven.http.ratelimit.RateLimits;
 import org.haven.http.Ids;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -37,6 +39,7 @@ public class ConversationResource {
         this.conversations = conversations;
     }
 
+    @RateLimited(value = "conversation-request", perPerson = RateLimits.CONVERSATION_PER_PERSON, perIp = RateLimits.CONVERSATION_PER_IP)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response ask(@NotNull(message = "a JSON body is required") @Valid AskRequest request) {

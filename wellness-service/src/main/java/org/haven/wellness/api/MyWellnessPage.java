@@ -12,11 +12,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import org.haven.security.HavenRole;
+import org.haven.wellness.domain.CheckInErasure;
 import org.haven.wellness.domain.FollowUp;
 import org.haven.wellness.domain.Instruments;
 import org.haven.wellness.domain.SelfCheckIns;
@@ -41,7 +43,7 @@ public class MyWellnessPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance followUps(List<FollowUpRow> followUps, boolean supervises, boolean directs);
+        static native TemplateInstance followUps(List<FollowUpRow> followUps, boolean supervises, boolean directs, boolean erased);
 
         static native TemplateInstance checkIn(FollowUp followUp, CheckInForm form, String problem);
 
@@ -60,21 +62,24 @@ public class MyWellnessPage {
     private final SelfCheckIns checkIns;
     private final Instruments instruments;
     private final SupportOptions support;
+    private final CheckInErasure erasure;
 
-    MyWellnessPage(WellnessAccess access, SelfCheckIns checkIns, Instruments instruments, SupportOptions support) {
+    MyWellnessPage(WellnessAccess access, SelfCheckIns checkIns, Instruments instruments, SupportOptions support,
+                   CheckInErasure erasure) {
         this.access = access;
+        this.erasure = erasure;
         this.checkIns = checkIns;
         this.instruments = instruments;
         this.support = support;
     }
 
     @GET
-    public TemplateInstance followUps() {
+    public TemplateInstance followUps(@QueryParam("erased") boolean erased) {
         List<FollowUpRow> rows = FollowUp.<FollowUp>find("staffId = ?1 order by dueAt desc, kind", access.personId())
                 .page(0, SHOWN).list().stream()
                 .map(f -> new FollowUpRow(f, f.kind.isSelfCheckIn() && !f.isOpen() ? checkIns.ownCheckInOf(f.id).orElse(null) : null))
                 .toList();
-        return Templates.followUps(rows, access.supervises(), access.directs());
+        return Templates.followUps(rows, access.supervises(), access.directs(), erased);
     }
 
     @GET
@@ -119,6 +124,15 @@ public class MyWellnessPage {
     public Response askForConversation(@PathParam("id") UUID id) {
         checkIns.askForConversation(id);
         return toResult(id);
+    }
+
+    /** "Erase this check-in": gone for good; the follow-up stays marked as having happened. */
+    @POST
+    @Path("/check-ins/{id}/erase")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response erase(@PathParam("id") UUID id) {
+        erasure.eraseOwn(id);
+        return Response.seeOther(UriBuilder.fromPath("/app/wellness").queryParam("erased", "true").build()).build();
     }
 
     private FollowUp ownSelfCheckIn(UUID id) {

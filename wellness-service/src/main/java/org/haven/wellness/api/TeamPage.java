@@ -39,6 +39,7 @@ public class TeamPage {
 
     static final String FEWER = "fewer than 5 — not shown";
     static final String NOT_OVER = "month not over — not shown";
+    static final String ERASED = "changed by an erasure — not shown";
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
     @CheckedTemplate
@@ -119,9 +120,8 @@ public class TeamPage {
         List<MonthRow> reasoned = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             MonthRow r = rows.get(i);
-            boolean over = months.get(i).checkIns().suppressed() != TeamAggregates.Suppression.MONTH_NOT_OVER;
             reasoned.add(new MonthRow(r.month(), r.followUpsShown(), r.opened(), r.completed(), r.completion(),
-                    List.of(over ? FEWER : NOT_OVER)));
+                    List.of(reason(months.get(i).checkIns().suppressed()))));
         }
         return reasoned;
     }
@@ -135,12 +135,20 @@ public class TeamPage {
 
     private static TeamChart.Point point(TeamAggregates.SiteMonth month, Subscale subscale) {
         TeamAggregates.CheckInTrend trend = month.checkIns();
-        if (trend.suppressed() == TeamAggregates.Suppression.MONTH_NOT_OVER) {
-            return new TeamChart.Point(month.month(), null, NOT_OVER);
+        if (trend.suppressed() == TeamAggregates.Suppression.MONTH_NOT_OVER
+                || trend.suppressed() == TeamAggregates.Suppression.CHANGED_BY_ERASURE) {
+            return new TeamChart.Point(month.month(), null, reason(trend.suppressed()));
         }
         return trend.subscales().stream().filter(s -> key(s).equals(subscale.key())).findFirst()
                 .map(s -> new TeamChart.Point(month.month(), s.mean(), null))
                 .orElse(new TeamChart.Point(month.month(), null, FEWER));
+    }
+
+    private static String reason(TeamAggregates.Suppression suppressed) {
+        if (suppressed == TeamAggregates.Suppression.MONTH_NOT_OVER) {
+            return NOT_OVER;
+        }
+        return suppressed == TeamAggregates.Suppression.CHANGED_BY_ERASURE ? ERASED : FEWER;
     }
 
     private static String key(TeamAggregates.SubscaleMean mean) {

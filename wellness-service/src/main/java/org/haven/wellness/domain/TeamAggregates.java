@@ -28,7 +28,11 @@ import java.util.TreeSet;
  * one of the five (who would otherwise be four others and themself), and their own answers never help
  * them work out the others';</li>
  * <li>check-in figures only for months that are over: fixed, closed months cannot be differenced against
- * each other the way arbitrary or still-growing periods could.</li>
+ * each other the way arbitrary or still-growing periods could;</li>
+ * <li>a closed month in which someone has since erased a check-in ({@link CheckInErasure}) is withheld from then
+ * on: shown again without that check-in, the difference from what was shown before would be the erased answers.
+ * A check-in erased while its month is still going on changes nothing that was ever shown;</li>
+ * <li>the retention purge removes whole months at once ({@link WellnessRetention}), for the same reason.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -38,10 +42,12 @@ public class TeamAggregates {
     static final int SMALLEST_GROUP = 5;
 
     private final AnswerSeal seal;
+    private final WellnessAudit audit;
     private final int minContributors;
 
-    TeamAggregates(AnswerSeal seal, WellnessConfig config) {
+    TeamAggregates(AnswerSeal seal, WellnessAudit audit, WellnessConfig config) {
         this.seal = seal;
+        this.audit = audit;
         this.minContributors = Math.max(SMALLEST_GROUP, config.aggregates().minContributors());
     }
 
@@ -55,7 +61,7 @@ public class TeamAggregates {
 
     /** Why figures are withheld, when they are. */
     public enum Suppression {
-        FEWER_THAN_MINIMUM, MONTH_NOT_OVER
+        FEWER_THAN_MINIMUM, MONTH_NOT_OVER, CHANGED_BY_ERASURE
     }
 
     /** Null figures when suppressed; {@code contributors} is the number of people, each counted once. */
@@ -73,7 +79,9 @@ public class TeamAggregates {
             for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
                 Instant from = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
                 Instant to = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-                CheckInTrend trend = month.isBefore(current) ? trend(site, from, to, reader) : withheld(Suppression.MONTH_NOT_OVER);
+                CheckInTrend trend = !month.isBefore(current) ? withheld(Suppression.MONTH_NOT_OVER)
+                        : audit.erasedAfter(site, month, to) ? withheld(Suppression.CHANGED_BY_ERASURE)
+                        : trend(site, from, to, reader);
                 aggregates.add(followUps(site, month, from, to, reader, trend));
             }
         }

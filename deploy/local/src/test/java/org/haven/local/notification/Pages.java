@@ -55,7 +55,7 @@ final class Pages {
     String ackToken(UUID alertId) {
         String body = mails().stream().filter(m -> subject(m).startsWith("Critical incident at") && content(m).contains(alertId.toString()))
                 .reduce((first, second) -> second).map(Pages::content).orElseThrow();
-        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/alerts/ack\\?token=(\\S+)").matcher(body);
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/alerts/ack#t=(\\S+)").matcher(body);
         if (!link.find()) {
             throw new AssertionError("no acknowledgement link in " + body);
         }
