@@ -33,6 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(PlatformExtension.class)
 class SharedPhoneIT {
 
+    /** The signed-out page, as the provider sends the browser back to it (with the logout's state). */
+    private static final Pattern SIGNED_OUT = Pattern.compile(".*/signed-out(\\?state=[^&]*)?$");
+
     @RegisterExtension
     static final BrowserSession browser = BrowserSession.phone();
 
@@ -116,7 +119,7 @@ class SharedPhoneIT {
 
         signOut.tap();
         warning.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sign out and delete them")).tap();
-        page.waitForURL(Pattern.compile(".*/signed-out$"));
+        page.waitForURL(SIGNED_OUT);
         assertThat(page.getByRole(AriaRole.HEADING)).hasText("You are signed out");
         assertThat(storedQueue("staff-ana")).isNull();
         browser.screenshot("shared-phone-03-signed-out");
@@ -169,7 +172,7 @@ class SharedPhoneIT {
 
         // Ben signs out (nothing unsent: no warning); Ana signs in again and her report is sent under her name.
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign out")).tap();
-        page.waitForURL(Pattern.compile(".*/signed-out$"));
+        page.waitForURL(SIGNED_OUT);
         signIn("staff-ana");
         assertThat(page.locator("#result")).hasAttribute("data-status", "CRITICAL_RESPONSE_STARTED");
         assertThat(storedAt(place)).singleElement().extracting(i -> i.get("reporterId")).isEqualTo("staff-ana");
