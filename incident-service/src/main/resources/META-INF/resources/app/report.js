@@ -1,14 +1,26 @@
 // Haven reporting page. Every report is first written to this phone's storage with its own
 // Idempotency-Key, then sent; what could not be sent is resent when the signal returns. The server
 // stores one incident per key, so resending is always safe.
+//
+// Phones are shared between shifts, so the queue is kept per person: each signed-in person has their own,
+// and the page sends and shows only the signed-in person's. Every report also names its author
+// (X-Haven-Author), and the server refuses one whose author is not the session's person, so a report is never
+// sent under the name of whoever signs in next, even from a page left open. Signing out with unsent reports
+// warns first; signing out deletes the person's queue.
 (function () {
   'use strict';
 
-  var QUEUE = 'haven.unsent-reports.v1';
+  var QUEUE_PREFIX = 'haven.unsent-reports.v2:';
+  // Written before queues were kept per person: whose they are cannot be known, so they are never sent.
+  var UNATTRIBUTED_QUEUE = 'haven.unsent-reports.v1';
+  var SIGN_OUT = '/app/logout';
+  var PERSON = '';
+  var QUEUE = '';
   var API = '/app/api/incidents';
   var RETRY_EVERY_MS = 15000;
   var TYPE_LABELS = {};
   var sending = false;
+  var stopped = false;
 
   function $(selector, root) { return (root || document).querySelector(selector); }
   function $all(selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); }
@@ -22,12 +34,40 @@
   }
 
   // ---- the on-device queue -------------------------------------------------------------------
-  function unsent() {
-    try { return JSON.parse(localStorage.getItem(QUEUE) || '[]'); } catch (e) { return []; }
+  function read(name) {
+    try { var items = JSON.parse(localStorage.getItem(name) || '[]'); return Array.isArray(items) ? items : []; } catch (e) { return []; }
   }
-  function keep(items) { localStorage.setItem(QUEUE, JSON.stringify(items)); }
-  function enqueue(item) { var items = unsent(); items.push(item); keep(items); }
+  // Only the signed-in person's, and only what they wrote themselves.
+  function unsent() {
+    return read(QUEUE).filter(function (i) { return i.author === PERSON; });
+  }
+  function keep(items) {
+    if (items.length) { localStorage.setItem(QUEUE, JSON.stringify(items)); } else { localStorage.removeItem(QUEUE); }
+  }
+  function enqueue(item) { var items = unsent(); item.author = PERSON; items.push(item); keep(items); }
   function forget(key) { keep(unsent().filter(function (i) { return i.key !== key; })); }
+  function forgetAllOfMine() { localStorage.removeItem(QUEUE); }
+
+  // How many reports other people left on this phone: counted, never read out or sent.
+  function othersWaiting() {
+    var count = 0;
+    for (var i = 0; i < localStorage.length; i++) {
+      var name = localStorage.key(i);
+      if (name && name.indexOf(QUEUE_PREFIX) === 0 && name !== QUEUE) { count += read(name).length; }
+    }
+    return count;
+  }
+
+  function dropUnattributed() {
+    var old = read(UNATTRIBUTED_QUEUE).length;
+    localStorage.removeItem(UNATTRIBUTED_QUEUE);
+    if (old > 0) {
+      showResult('pending', 'Reports from an older version deleted',
+        old + (old === 1 ? ' report was' : ' reports were') + ' saved on this phone by an older version of this page, which did not '
+        + 'note who wrote them. They were deleted unsent, so that no one sends them under the wrong name. If you made a '
+        + 'report without signal, check "My recent reports" below and report it again if it is missing.');
+    }
+  }
 
   // ---- sending -------------------------------------------------------------------------------
   // Resolves to {kind: 'stored'|'invalid'|'signed-out'|'offline'|'failed', body}
@@ -40,6 +80,7 @@
         'Content-Type': 'application/json',
         'Accept': 'application/json',
         'Idempotency-Key': item.key,
+        'X-Haven-Author': item.author,
         'X-Requested-With': 'JavaScript'
       },
       body: JSON.stringify(item.report)
@@ -53,6 +94,11 @@
       if (response.status === 499 || response.status === 401 || response.type === 'opaqueredirect') {
         return { kind: 'signed-out' };
       }
+      if (response.status === 409) {
+        return response.json().then(function (body) {
+          return /author-not-signed-in$/.test(body.type || '') ? { kind: 'someone-else' } : { kind: 'failed', body: body };
+        }, function () { return { kind: 'failed', body: { status: 409 } }; });
+      }
       return { kind: 'failed', body: { status: response.status } };
     }, function () {
       return { kind: 'offline' };
@@ -60,7 +106,7 @@
   }
 
   function flush() {
-    if (sending || !navigator.onLine) { return Promise.resolve(); }
+    if (sending || stopped || !navigator.onLine) { return Promise.resolve(); }
     var items = unsent();
     if (items.length === 0) { showConnection(); return Promise.resolve(); }
     sending = true;
@@ -86,7 +132,11 @@
         showResult('pending', 'A saved report was refused', 'Please report it again: ' + describeErrors(outcome.body));
       }
     } else if (outcome.kind === 'signed-out') {
-      showResult('pending', 'Saved on this phone', 'Your sign-in has expired. Reload the page and sign in; the report will then be sent.');
+      showResult('pending', 'Saved on this phone', 'Your sign-in has expired. Reload the page and sign in as yourself; the report will then be sent.');
+    } else if (outcome.kind === 'someone-else') {
+      stopped = true;
+      showResult('pending', 'Someone else is signed in on this phone',
+        'This page is still ' + PERSON + '\'s; nothing of it is sent under another name. Reload the page.');
     } else {
       showResult('pending', 'Saved on this phone', 'No signal right now. The report will be sent automatically when the signal returns. Keep this page open.');
     }
@@ -99,6 +149,34 @@
     clearErrors();
     var first = id === 'start' ? $('#start-missing') : $('#' + id + ' input:not([type=hidden]), #' + id + ' select');
     if (first) { first.focus(); }
+  }
+
+  function showOthersWaiting() {
+    var others = othersWaiting();
+    var note = $('#others-waiting');
+    note.textContent = others === 0 ? '' : others + (others === 1 ? ' report' : ' reports')
+      + ' saved on this phone by someone else ' + (others === 1 ? 'is' : 'are')
+      + ' waiting for its author to sign in here again. It is not shown or sent for you.';
+    note.hidden = others === 0;
+  }
+
+  // ---- signing out ---------------------------------------------------------------------------
+  function signOut(event) {
+    var waiting = unsent().length;
+    if (!navigator.onLine) {
+      event.preventDefault();
+      showResult('pending', 'No signal', 'Signing out needs a connection. Try again when the signal returns.');
+      return;
+    }
+    if (waiting === 0) { forgetAllOfMine(); return; }   // the link goes on to /app/logout
+    event.preventDefault();
+    $('#sign-out-warning-text').textContent = waiting + (waiting === 1 ? ' report is' : ' reports are')
+      + ' saved on this phone but not sent yet. If you sign out now, ' + (waiting === 1 ? 'it is' : 'they are')
+      + ' deleted from this phone and never sent. Stay signed in and ' + (waiting === 1 ? 'it is' : 'they are')
+      + ' sent as soon as there is signal.';
+    var warning = $('#sign-out-warning');
+    warning.hidden = false;
+    warning.focus();
   }
 
   function showConnection() {
@@ -339,7 +417,7 @@
     clearErrors();
     var errors = missingRequired(form).concat(badClientCodes(form));
     if (errors.length) { showErrors(form, errors); return; }
-    var item = { key: newKey(), report: build(form), savedAt: new Date().toISOString(), form: form.id };
+    var item = { key: newKey(), report: build(form), savedAt: new Date().toISOString(), author: PERSON, form: form.id };
     enqueue({ key: item.key, report: item.report, savedAt: item.savedAt });
     var button = $('button[type=submit]', form);
     button.disabled = true;
@@ -370,6 +448,15 @@
   }
 
   document.addEventListener('DOMContentLoaded', function () {
+    PERSON = document.body.getAttribute('data-person') || '';
+    QUEUE = QUEUE_PREFIX + PERSON;
+    $('#sign-out').addEventListener('click', signOut);
+    $('#sign-out-stay').addEventListener('click', function () { $('#sign-out-warning').hidden = true; $('#sign-out').focus(); });
+    $('#sign-out-discard').addEventListener('click', function () {
+      stopped = true;
+      forgetAllOfMine();
+      window.location.assign(SIGN_OUT);
+    });
     $all('#f-type option').forEach(function (o) { if (o.value) { TYPE_LABELS[o.value] = o.textContent; } });
     $('#result').setAttribute('tabindex', '-1');
     $('#start-missing').addEventListener('click', function () { prefill(); show('missing-form'); });
@@ -381,6 +468,8 @@
     window.addEventListener('online', flush);
     window.addEventListener('offline', showConnection);
     setInterval(flush, RETRY_EVERY_MS);
+    dropUnattributed();
+    showOthersWaiting();
     showConnection();
     refreshMine();
     flush();

@@ -183,6 +183,15 @@ class ServiceWiringTest {
 
     @ParameterizedTest
     @MethodSource("org.haven.kubernetes.Overlays#names")
+    void theIngressRoutesSignOutItsReturnPageAndItsScript(String name) {
+        Ingress ingress = Overlays.get(name).single(Ingress.class);
+        List<String> paths = ingress.getSpec().getRules().get(0).getHttp().getPaths().stream()
+                .map(path -> path.getPath()).toList();
+        assertThat(paths).as("/app/logout is under /app").contains("/app", "/signed-out", "/haven-session");
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.haven.kubernetes.Overlays#names")
     void theIngressHostsThePublicUrlAndKeycloaksUrlAgree(String name) {
         RenderedOverlay overlay = Overlays.get(name);
         Ingress ingress = overlay.single(Ingress.class);

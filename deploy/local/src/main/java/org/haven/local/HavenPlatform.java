@@ -31,6 +31,8 @@ public final class HavenPlatform implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(HavenPlatform.class);
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    /** Longer than the consumers' session timeout (45 s), after which the broker drops a killed instance. */
+    private static final Duration GROUP_SETTLE_TIMEOUT = Duration.ofSeconds(90);
 
     private final PlatformLayout layout;
     private final List<ServiceSpec> services;
@@ -162,6 +164,12 @@ public final class HavenPlatform implements AutoCloseable {
 
     public Duration awaitReady(ServiceSpec service) throws InterruptedException {
         Duration took = processes.get(service.name()).awaitReady(READY_TIMEOUT);
+        long settling = System.nanoTime();
+        String group = ConsumerGroups.awaitSettled(kafka.bootstrap(), service.module(), GROUP_SETTLE_TIMEOUT);
+        long settledMs = (System.nanoTime() - settling) / 1_000_000;
+        if (settledMs > 1000) {
+            LOG.infof("%s waited %d ms for its consumer group to settle (%s)", service.name(), settledMs, group);
+        }
         readyAfter.put(service.name(), took);
         cpuToReady.put(service.name(), processes.get(service.name()).cpuTime());
         LOG.infof("%-21s ready at %s (%.1f s after start, RSS %d MiB)", service.name(), service.baseUrl(),

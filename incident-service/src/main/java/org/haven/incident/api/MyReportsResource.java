@@ -23,6 +23,7 @@ import org.haven.incident.domain.Incident;
 import org.haven.incident.domain.IncidentAccess;
 import org.haven.incident.domain.IncidentSubmission;
 import org.haven.incident.domain.IncidentType;
+import org.haven.http.Problem;
 import org.haven.security.HavenRole;
 
 import java.time.Instant;
@@ -43,6 +44,9 @@ import java.util.UUID;
 public class MyReportsResource {
 
     static final String SCRIPT_HEADER = "X-Requested-With";
+    /** Who wrote a report the phone kept: the page sends it with every report it sends. */
+    static final String AUTHOR_HEADER = "X-Haven-Author";
+    static final String AUTHOR_NOT_SIGNED_IN = "https://haven.example/problems/author-not-signed-in";
 
     /** One of my reports, as the phone lists it: no narrative, no client codes. */
     public record MyReport(UUID id, IncidentType type, Instant occurredAt, Instant reportedAt, boolean critical, Status status) {
@@ -72,10 +76,17 @@ public class MyReportsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response report(@HeaderParam(SCRIPT_HEADER) String requestedWith,
+                           @HeaderParam(AUTHOR_HEADER) String author,
                            @HeaderParam(IncidentResource.IDEMPOTENCY_KEY) UUID idempotencyKey,
                            @NotNull(message = "a JSON body is required") @Valid ReportIncidentRequest request) {
         if (requestedWith == null || requestedWith.isBlank()) {
             throw new ForbiddenException("The reporting page sends reports with the " + SCRIPT_HEADER + " header");
+        }
+        if (author != null && !author.equals(access.personId())) {
+            // A shared phone: a report kept by one person's page must not be stored under whoever signed in since.
+            return new Problem(AUTHOR_NOT_SIGNED_IN, "Written by someone else", Response.Status.CONFLICT.getStatusCode(),
+                    "This report was kept on the phone for another person than the one signed in now, so it was not stored",
+                    null, List.of()).toResponse();
         }
         String reporterId = access.reporterFor(request.siteId(), request.reporterId());
         IncidentSubmission.Outcome outcome = submission.submit(request.toReport(reporterId), access.personId(), idempotencyKey);

@@ -162,14 +162,14 @@ class ReportingFormIT {
 
         assertThat(page.locator("#result")).containsText("Saved on this phone");
         assertThat(page.locator("#connection")).containsText("1 report is waiting to be sent");
-        assertThat(page.evaluate("() => JSON.parse(localStorage.getItem('haven.unsent-reports.v1')).length")).isEqualTo(1);
+        assertThat(page.evaluate("() => (JSON.parse(localStorage.getItem('haven.unsent-reports.v2:staff-ana')) || []).length")).isEqualTo(1);
         browser.screenshot("06-offline-saved");
         assertThat(anasElopementsAt(place)).isEmpty();
 
         context.setOffline(false);
         assertThat(page.locator("#result")).hasAttribute("data-status", "CRITICAL_RESPONSE_STARTED");
         assertThat(page.locator("#connection")).isEmpty();
-        assertThat(page.evaluate("() => JSON.parse(localStorage.getItem('haven.unsent-reports.v1')).length")).isEqualTo(0);
+        assertThat(page.evaluate("() => (JSON.parse(localStorage.getItem('haven.unsent-reports.v2:staff-ana')) || []).length")).isEqualTo(0);
         assertThat(anasElopementsAt(place)).hasSize(1);
     }
 

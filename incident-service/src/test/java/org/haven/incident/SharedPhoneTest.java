@@ -1,0 +1,96 @@
+package org.haven.incident;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.Cookies;
+import io.restassured.response.Response;
+import org.haven.testing.HavenInfrastructure;
+import org.haven.testing.TestSignIn;
+import org.haven.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * A phone shared between shifts: nothing a signed-in person was shown may stay in the browser's cache for the
+ * next person (Cache-Control: no-store), and every page signs out, here and at the identity provider.
+ */
+@QuarkusTest
+@QuarkusTestResource(HavenInfrastructure.class)
+class SharedPhoneTest {
+
+    static final String PAGE = "/app";
+
+    static String person() {
+        return TestTokens.staff("staff-north", "site-north");
+    }
+
+    @Test
+    void aSignedInPageIsNeverStoredAndOffersSignOut() {
+        Cookies session = TestSignIn.session(PAGE, person());
+
+        given().redirects().follow(false).cookies(session).when().get(PAGE)
+                .then().statusCode(200).contentType(containsString("text/html"))
+                .header("Cache-Control", equalTo("no-store"))
+                .body(containsString("id=\"sign-out\""), containsString("href=\"/app/logout\""));
+    }
+
+    @Test
+    void anApiAnswerForASignedInPersonIsNeverStored() {
+        given().auth().oauth2(person()).when().get("/api/incidents")
+                .then().statusCode(200).header("Cache-Control", equalTo("no-store"));
+        Cookies session = TestSignIn.session(PAGE, person());
+        given().redirects().follow(false).cookies(session).header("X-Requested-With", "JavaScript")
+                .when().get("/app/api/incidents").then().statusCode(200).header("Cache-Control", equalTo("no-store"));
+    }
+
+    @Test
+    void aReportKeptOnThePhoneForSomeoneElseIsNotStoredUnderWhoeverIsSignedInNow() {
+        Cookies session = TestSignIn.session(PAGE, person());
+        String key = java.util.UUID.randomUUID().toString();
+        String report = """
+                {"siteId":"site-north","type":"PROPERTY_DAMAGE","severity":"LOW","occurredAt":"%s","summary":"Broken window"}"""
+                .formatted(org.haven.testing.TestTime.now().minusSeconds(600));
+
+        given().redirects().follow(false).cookies(session).header("X-Requested-With", "JavaScript")
+                .header("Idempotency-Key", key).header("X-Haven-Author", "staff-who-signed-out")
+                .contentType("application/json").body(report)
+                .when().post("/app/api/incidents")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://haven.example/problems/author-not-signed-in"));
+
+        // nothing was stored under that key: its author, signed in, stores it now
+        given().redirects().follow(false).cookies(session).header("X-Requested-With", "JavaScript")
+                .header("Idempotency-Key", key).header("X-Haven-Author", "staff-north")
+                .contentType("application/json").body(report)
+                .when().post("/app/api/incidents")
+                .then().statusCode(201);
+    }
+
+    @Test
+    void signingOutEndsTheSessionHereAndAtTheIdentityProvider() {
+        Cookies session = TestSignIn.session(PAGE, person());
+
+        Response out = given().redirects().follow(false).cookies(session).when().get("/app/logout");
+
+        out.then().statusCode(302).header("Cache-Control", equalTo("no-store"));
+        String toProvider = URLDecoder.decode(out.header("Location"), StandardCharsets.UTF_8);
+        assertThat(toProvider).contains("/protocol/openid-connect/end-session?").contains("id_token_hint=")
+                .containsPattern("post_logout_redirect_uri=http://[^&]+/signed-out");
+        assertThat(out.headers().getValues("Set-Cookie"))
+                .anySatisfy(cookie -> assertThat(cookie).startsWith("q_session").containsIgnoringCase("Max-Age=0"));
+    }
+
+    @Test
+    void theSignedOutPageOffersTheNextPersonThisServicesSignIn() {
+        given().when().get("/signed-out").then().statusCode(200)
+                .header("Cache-Control", equalTo("no-store"))
+                .body(containsString("href=\"" + PAGE + "\""));
+    }
+}
