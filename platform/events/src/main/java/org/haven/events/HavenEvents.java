@@ -31,7 +31,7 @@ public final class HavenEvents {
             new EventType<>("org.haven.wellness.FollowUpOpened", 1, WELLNESS_TOPIC, FollowUpOpened.class);
 
     public static final EventType<IncidentAmended> INCIDENT_AMENDED =
-            new EventType<>("org.haven.incident.IncidentAmended", 1, INCIDENT_TOPIC, IncidentAmended.class);
+            new EventType<>("org.haven.incident.IncidentAmended", 2, 1, INCIDENT_TOPIC, IncidentAmended.class);
     public static final EventType<ExternalNotificationOverdue> EXTERNAL_NOTIFICATION_OVERDUE =
             new EventType<>("org.haven.incident.ExternalNotificationOverdue", 1, INCIDENT_TOPIC, ExternalNotificationOverdue.class);
 
