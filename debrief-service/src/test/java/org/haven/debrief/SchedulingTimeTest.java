@@ -1,5 +1,8 @@
 package org.haven.debrief;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.Arc;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -8,6 +11,7 @@ import jakarta.inject.Inject;
 import org.haven.debrief.domain.CriticalIncident;
 import org.haven.debrief.domain.Debrief;
 import org.haven.debrief.domain.DebriefScheduling;
+import org.haven.events.WorkPattern;
 import org.haven.testing.AdjustableClock;
 import org.haven.testing.HavenInfrastructure;
 import org.junit.jupiter.api.AfterEach;
@@ -15,8 +19,10 @@ import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.haven.debrief.RosterFixture.at;
 
 /**
- * How long scheduling one debrief takes, end to end in the service (roster read from PostgreSQL, slot
- * finder, facilitator, debrief and outbox rows committed), for a site of 60 staff on a two-week roster of
+ * How long scheduling one debrief takes, end to end in the service (the organisation projection read from PostgreSQL and each weekly pattern turned into shifts, slot
+ * finder, facilitator, debrief and outbox rows committed), for a site of 60 staff on a weekly pattern of
  * rotating 8-hour shifts: once for teams of four, once for an incident that involves all 60, and once for a
  * long run of incidents of the same team (each joining a circle or, once it is full, opening the next).
  */
@@ -127,42 +133,65 @@ class SchedulingTimeTest {
         return String.format("median %.1f ms (CPU %.1f ms), max %.1f ms (CPU %.1f ms)", median(wall), median(cpu), max(wall), max(cpu));
     }
 
-    /** Sixty staff, five 8-hour shifts a week in three rotations, a supervisor and three trained facilitators. */
+    /**
+     * Sixty staff, five 8-hour shifts a week in three rotations, a supervisor and three trained facilitators, written
+     * straight into the organisation projection (as its consumer would from notification-service's records).
+     */
     private static List<String> roster(String site) {
         List<String> staff = IntStream.range(0, STAFF).mapToObj(i -> site + "-staff-" + i).toList();
+        ObjectMapper json = Arc.container().instance(ObjectMapper.class).get();
         QuarkusTransaction.requiringNew().run(() -> {
             var em = Panache.getEntityManager();
-            em.createNativeQuery("INSERT INTO site_supervisor (site_id, supervisor_id) VALUES (?1, ?2)")
-                    .setParameter(1, site).setParameter(2, site + "-sup").executeUpdate();
+            projectedSite(site);
             for (int person = 0; person <= STAFF; person++) {
                 String id = person == STAFF ? site + "-sup" : staff.get(person);
-                if (person % 20 == 19) {
-                    em.createNativeQuery("INSERT INTO facilitator (site_id, staff_id) VALUES (?1, ?2)")
-                            .setParameter(1, site).setParameter(2, id).executeUpdate();
+                em.createNativeQuery("INSERT INTO org_person (id, display_name, source_partition, source_offset) VALUES (?1, ?1, 0, 0)")
+                        .setParameter(1, id).executeUpdate();
+                if (person == STAFF) {
+                    role(site, id, "SUPERVISOR");
+                } else if (person % 20 == 19) {
+                    role(site, id, "FACILITATOR");
                 }
-                for (int day = 0; day < 14; day++) {
+                List<WorkPattern.Weekly> week = new ArrayList<>();
+                for (int day = 0; day < 7; day++) {
                     if ((day + person) % 7 < 5) {
-                        Instant start = ROSTER_START.plus(Duration.ofDays(day)).plus(Duration.ofHours(7 + 8L * (person % 3)));
-                        em.createNativeQuery("INSERT INTO shift (id, staff_id, site_id, starts_at, ends_at) VALUES (?1, ?2, ?3, ?4, ?5)")
-                                .setParameter(1, UUID.randomUUID()).setParameter(2, id).setParameter(3, site)
-                                .setParameter(4, start).setParameter(5, start.plus(Duration.ofHours(8))).executeUpdate();
+                        LocalTime start = LocalTime.of(7 + 8 * (person % 3), 0);
+                        // ROSTER_START is a Monday
+                        week.add(new WorkPattern.Weekly(DayOfWeek.MONDAY.plus(day), start, start.plusHours(8)));
                     }
+                }
+                try {
+                    em.createNativeQuery("INSERT INTO org_work_pattern (person_id, site_id, pattern) VALUES (?1, ?2, ?3)")
+                            .setParameter(1, id).setParameter(2, site)
+                            .setParameter(3, json.writeValueAsString(new WorkPattern(week, List.of()))).executeUpdate();
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException(e);
                 }
             }
         });
         return staff;
     }
 
+    private static void projectedSite(String site) {
+        Panache.getEntityManager().createNativeQuery(
+                        "INSERT INTO org_site (id, name, time_zone, source_partition, source_offset) VALUES (?1, ?1, 'UTC', 0, 0)")
+                .setParameter(1, site).executeUpdate();
+    }
+
+    private static void role(String site, String personId, String role) {
+        Panache.getEntityManager().createNativeQuery("INSERT INTO org_role (site_id, person_id, role) VALUES (?1, ?2, ?3)")
+                .setParameter(1, site).setParameter(2, personId).setParameter(3, role).executeUpdate();
+    }
+
     private static void copyRoster(String from, String to) {
         QuarkusTransaction.requiringNew().run(() -> {
             var em = Panache.getEntityManager();
-            em.createNativeQuery("INSERT INTO site_supervisor (site_id, supervisor_id) SELECT ?2, supervisor_id FROM site_supervisor WHERE site_id = ?1")
-                    .setParameter(1, from).setParameter(2, to).executeUpdate();
-            em.createNativeQuery("INSERT INTO facilitator (site_id, staff_id) SELECT ?2, staff_id FROM facilitator WHERE site_id = ?1")
+            projectedSite(to);
+            em.createNativeQuery("INSERT INTO org_role (site_id, person_id, role) SELECT ?2, person_id, role FROM org_role WHERE site_id = ?1")
                     .setParameter(1, from).setParameter(2, to).executeUpdate();
             em.createNativeQuery("""
-                            INSERT INTO shift (id, staff_id, site_id, starts_at, ends_at)
-                            SELECT gen_random_uuid(), staff_id, ?2, starts_at, ends_at FROM shift WHERE site_id = ?1""")
+                            INSERT INTO org_work_pattern (person_id, site_id, pattern)
+                            SELECT person_id, ?2, pattern FROM org_work_pattern WHERE site_id = ?1""")
                     .setParameter(1, from).setParameter(2, to).executeUpdate();
         });
     }

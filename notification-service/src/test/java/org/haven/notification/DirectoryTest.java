@@ -42,7 +42,7 @@ class DirectoryTest {
         given().auth().oauth2(TestTokens.admin("admin")).when().get("/api/directory/sites")
                 .then().statusCode(200)
                 .body("find { it.id == 'site-north' }.name", equalTo("North House"))
-                .body("find { it.id == 'site-north' }.staff", hasSize(2))
+                .body("find { it.id == 'site-north' }.staff", hasSize(4))
                 .body("find { it.id == 'site-north' }.staff.find { it.role == 'SUPERVISOR' }.personId", equalTo("sup-north"))
                 .body("find { it.id == 'site-north' }.staff.find { it.role == 'SUPERVISOR' }.displayName", equalTo("Sam Rivera"))
                 .body("find { it.id == 'site-north' }.staff.find { it.role == 'SUPERVISOR' }.email", equalTo("sam.rivera@haven.example"))
@@ -57,7 +57,7 @@ class DirectoryTest {
         seed.load("demo");
 
         assertThat(directory.members("site-north")).extracting(m -> m.person().id + "/" + m.role())
-                .containsExactly("sup-north/SUPERVISOR", "dir-1/PROGRAM_DIRECTOR");
+                .containsExactly("sup-north/SUPERVISOR", "dir-1/PROGRAM_DIRECTOR", "dir-1/FACILITATOR", "staff-cy/FACILITATOR");
         assertThat(directory.withRole("site-south", SiteRole.SUPERVISOR)).extracting(p -> p.id).containsExactly("sup-south");
     }
 

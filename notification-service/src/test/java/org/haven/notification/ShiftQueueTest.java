@@ -55,15 +55,15 @@ class ShiftQueueTest {
         clock.release();
     }
 
-    private static void worksNineToFiveEveryDay(Team.Member member) {
+    private static void worksNineToFiveEveryDay(Team team, Team.Member member) {
         given().auth().oauth2(TestTokens.admin("admin-1")).contentType(ContentType.JSON)
                 .body("""
-                        {"timeZone": "America/New_York", "shifts": [
+                        {"weekly": [
                           {"day": "MONDAY", "start": "09:00", "end": "17:00"}, {"day": "TUESDAY", "start": "09:00", "end": "17:00"},
                           {"day": "WEDNESDAY", "start": "09:00", "end": "17:00"}, {"day": "THURSDAY", "start": "09:00", "end": "17:00"},
                           {"day": "FRIDAY", "start": "09:00", "end": "17:00"}, {"day": "SATURDAY", "start": "09:00", "end": "17:00"},
                           {"day": "SUNDAY", "start": "09:00", "end": "17:00"}]}""")
-                .when().put("/api/directory/people/" + member.id() + "/work-shifts")
+                .when().put("/api/directory/people/" + member.id() + "/sites/" + team.siteId() + "/work-pattern")
                 .then().statusCode(200);
     }
 
@@ -96,7 +96,7 @@ class ShiftQueueTest {
     void noticeToSomeoneOffShiftIsQueuedAndSentOnceWhenTheirShiftStarts() {
         Team team = Team.create(directory);
         Team.Member ana = team.staff().get(0);
-        worksNineToFiveEveryDay(ana);
+        worksNineToFiveEveryDay(team, ana);
         clock.pin(MONDAY_NIGHT);
 
         checkInDue(team, ana);
@@ -122,7 +122,7 @@ class ShiftQueueTest {
     void noticeWhoseShiftWasMissedWhileTheServiceWasDownWaitsForTheNextShift() {
         Team team = Team.create(directory);
         Team.Member ben = team.staff().get(1);
-        worksNineToFiveEveryDay(ben);
+        worksNineToFiveEveryDay(team, ben);
         clock.pin(MONDAY_NIGHT);
         checkInDue(team, ben);
         await().atMost(WAIT).untilAsserted(() -> assertThat(onlyDelivery(ben, "staff", team.siteId())).containsEntry("status", "QUEUED"));
@@ -142,7 +142,7 @@ class ShiftQueueTest {
     @Test
     void urgentNoticeGoesOutAtOnceToASupervisorOffShift() {
         Team team = Team.create(directory);
-        worksNineToFiveEveryDay(team.supervisor());
+        worksNineToFiveEveryDay(team, team.supervisor());
         clock.pin(MONDAY_NIGHT);
         UUID incidentId = UUID.randomUUID();
         ExternalNotificationOverdue overdue = new ExternalNotificationOverdue(incidentId, team.siteId(), "ELOPEMENT", UUID.randomUUID(),
@@ -158,7 +158,7 @@ class ShiftQueueTest {
     void someoneOffShiftGetsOnlyTheLatestVersionOfAnInviteWhenTheirShiftStarts() {
         Team team = Team.create(directory);
         Team.Member ana = team.staff().get(0);
-        worksNineToFiveEveryDay(ana);
+        worksNineToFiveEveryDay(team, ana);
         clock.pin(MONDAY_NIGHT);
         UUID debriefId = UUID.randomUUID();
         String uid = "debrief-" + debriefId + "@haven.example";

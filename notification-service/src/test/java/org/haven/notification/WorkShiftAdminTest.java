@@ -25,56 +25,69 @@ class WorkShiftAdminTest {
     @Inject
     Directory directory;
 
+    private static String path(String personId, String siteId) {
+        return "/api/directory/people/" + personId + "/sites/" + siteId + "/work-pattern";
+    }
+
     @Test
-    void adminReplacesAPersonsWorkingWeek() {
-        Team.Member ana = Team.create(directory).staff().get(0);
-        String path = "/api/directory/people/" + ana.id() + "/work-shifts";
+    void adminReplacesAPersonsPatternAtASiteReadInTheSitesZone() {
+        Team team = Team.create(directory);
+        String path = path(team.staff().get(0).id(), team.siteId());
         given().auth().oauth2(ADMIN).contentType("application/json")
                 .body("""
-                        {"timeZone": "Europe/London", "shifts": [
+                        {"weekly": [
                           {"day": "MONDAY", "start": "07:00", "end": "15:00"},
                           {"day": "FRIDAY", "start": "22:00", "end": "06:00"}]}""")
-                .when().put(path).then().statusCode(200).body("shifts", hasSize(2));
+                .when().put(path).then().statusCode(200).body("weekly", hasSize(2));
         given().auth().oauth2(ADMIN).contentType("application/json")
-                .body("{\"timeZone\": \"UTC\", \"shifts\": [{\"day\": \"SUNDAY\", \"start\": \"08:00\", \"end\": \"12:30\"}]}")
+                .body("""
+                        {"weekly": [{"day": "SUNDAY", "start": "08:00", "end": "12:30"}],
+                         "exceptions": [{"date": "2026-03-08", "start": "00:00", "end": "00:00", "kind": "LEAVE"},
+                                        {"date": "2026-03-10", "start": "18:00", "end": "22:00", "kind": "EXTRA"}]}""")
                 .when().put(path).then().statusCode(200);
 
         given().auth().oauth2(ADMIN).when().get(path).then().statusCode(200)
-                .body("personId", equalTo(ana.id()))
-                .body("shifts.day", equalTo(List.of("SUNDAY")))
-                .body("shifts[0].start", equalTo("08:00:00"))
-                .body("shifts[0].end", equalTo("12:30:00"))
-                .body("shifts[0].timeZone", equalTo("UTC"));
+                .body("personId", equalTo(team.staff().get(0).id()))
+                .body("timeZone", equalTo("America/New_York"))
+                .body("weekly.day", equalTo(List.of("SUNDAY")))
+                .body("weekly[0].start", equalTo("08:00:00"))
+                .body("weekly[0].end", equalTo("12:30:00"))
+                .body("exceptions.kind", equalTo(List.of("LEAVE", "EXTRA")))
+                .body("exceptions[1].date", equalTo("2026-03-10"));
     }
 
     @Test
-    void invalidWorkingWeeksAreRefusedAsProblemsAndChangeNothing() {
-        Team.Member ben = Team.create(directory).staff().get(1);
-        String path = "/api/directory/people/" + ben.id() + "/work-shifts";
+    void invalidPatternsAreRefusedAsProblemsAndChangeNothing() {
+        Team team = Team.create(directory);
+        String path = path(team.staff().get(1).id(), team.siteId());
         for (String body : List.of(
-                "{\"timeZone\": \"Mars/Olympus\", \"shifts\": []}",
-                "{\"timeZone\": \"UTC\", \"shifts\": [{\"day\": \"MONDAY\", \"start\": \"09:00\", \"end\": \"09:00\"}]}",
-                "{\"timeZone\": \"UTC\", \"shifts\": [{\"day\": \"FUNDAY\", \"start\": \"09:00\", \"end\": \"17:00\"}]}",
-                "{\"timeZone\": \"UTC\", \"shifts\": [{\"day\": \"MONDAY\", \"start\": \"25:00\", \"end\": \"17:00\"}]}",
-                "{\"timeZone\": \"UTC\"}")) {
+                "{\"weekly\": [{\"day\": \"MONDAY\", \"start\": \"09:00\", \"end\": \"09:00\"}]}",
+                "{\"weekly\": [{\"day\": \"FUNDAY\", \"start\": \"09:00\", \"end\": \"17:00\"}]}",
+                "{\"weekly\": [{\"day\": \"MONDAY\", \"start\": \"25:00\", \"end\": \"17:00\"}]}",
+                "{\"weekly\": [], \"exceptions\": [{\"date\": \"2026-03-10\", \"start\": \"09:00\", \"end\": \"09:00\", \"kind\": \"EXTRA\"}]}",
+                "{\"weekly\": [], \"exceptions\": [{\"date\": \"2026-02-30\", \"start\": \"09:00\", \"end\": \"10:00\", \"kind\": \"LEAVE\"}]}",
+                "{\"weekly\": [], \"exceptions\": [{\"date\": \"2026-03-10\", \"start\": \"09:00\", \"end\": \"10:00\", \"kind\": \"HOLIDAY\"}]}",
+                "{}")) {
             given().auth().oauth2(ADMIN).contentType("application/json").body(body)
                     .when().put(path).then().statusCode(400).contentType("application/problem+json");
         }
-        given().auth().oauth2(ADMIN).when().get(path).then().statusCode(200).body("shifts", hasSize(0));
-        given().auth().oauth2(ADMIN).contentType("application/json").body("{\"timeZone\": \"UTC\", \"shifts\": []}")
-                .when().put("/api/directory/people/nobody-here/work-shifts").then().statusCode(404);
+        given().auth().oauth2(ADMIN).when().get(path).then().statusCode(200).body("weekly", hasSize(0)).body("exceptions", hasSize(0));
+        given().auth().oauth2(ADMIN).contentType("application/json").body("{\"weekly\": []}")
+                .when().put(path("nobody-here", team.siteId())).then().statusCode(404);
+        given().auth().oauth2(ADMIN).contentType("application/json").body("{\"weekly\": []}")
+                .when().put(path(team.staff().get(1).id(), "no-such-site")).then().statusCode(404);
     }
 
     @Test
-    void onlyAdminsSetWorkingWeeks() {
+    void onlyAdminsSetPatterns() {
         given().auth().oauth2(TestTokens.supervisor("sup-north", "site-north")).contentType("application/json")
-                .body("{\"timeZone\": \"UTC\", \"shifts\": []}")
-                .when().put("/api/directory/people/staff-ana/work-shifts").then().statusCode(403);
+                .body("{\"weekly\": []}")
+                .when().put(path("staff-ana", "site-north")).then().statusCode(403);
     }
 
     @Test
-    void demoPeopleHaveTheirShiftsFromTheSeed() {
-        given().auth().oauth2(ADMIN).when().get("/api/directory/people/staff-ana/work-shifts").then().statusCode(200)
-                .body("shifts", hasSize(7)).body("shifts[0].start", equalTo("07:00:00")).body("shifts[0].timeZone", equalTo("UTC"));
+    void demoPeopleHaveTheirShiftsFromTheSeedInTheirSitesZone() {
+        given().auth().oauth2(ADMIN).when().get(path("staff-ana", "site-north")).then().statusCode(200)
+                .body("weekly", hasSize(7)).body("weekly[0].start", equalTo("07:00:00")).body("timeZone", equalTo("America/New_York"));
     }
 }

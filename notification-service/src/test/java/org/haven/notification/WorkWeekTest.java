@@ -1,20 +1,23 @@
 package org.haven.notification;
 
-import org.haven.notification.domain.WorkShift;
+import org.haven.events.WorkPattern;
 import org.haven.notification.domain.WorkWeek;
 import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class WorkWeekTest {
 
-    private static WorkShift shift(DayOfWeek day, String start, String end, String zone) {
-        return WorkShift.of("staff-1", day, LocalTime.parse(start), LocalTime.parse(end), zone);
+    private static WorkWeek.AtSite shift(DayOfWeek day, String start, String end, String zone) {
+        return new WorkWeek.AtSite("site-" + zone, ZoneId.of(zone),
+                new WorkPattern(List.of(new WorkPattern.Weekly(day, LocalTime.parse(start), LocalTime.parse(end))), List.of()));
     }
 
     @Test
@@ -53,6 +56,16 @@ class WorkWeekTest {
 
         // New York moves to EDT on Sunday 8 March 2026.
         assertThat(week.nextStart(Instant.parse("2026-03-03T00:00:00Z"))).contains(Instant.parse("2026-03-09T13:00:00Z"));
+    }
+
+    @Test
+    void leaveMovesTheNextStartToTheFollowingShift() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        WorkWeek week = new WorkWeek(List.of(new WorkWeek.AtSite("site-north", newYork, new WorkPattern(
+                List.of(new WorkPattern.Weekly(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(17, 0))),
+                List.of(new WorkPattern.Dated(LocalDate.of(2026, 3, 9), LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, WorkPattern.Kind.LEAVE))))));
+
+        assertThat(week.nextStart(Instant.parse("2026-03-03T00:00:00Z"))).contains(Instant.parse("2026-03-16T13:00:00Z"));
     }
 
     @Test

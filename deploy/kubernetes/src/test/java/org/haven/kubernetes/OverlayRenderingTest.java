@@ -47,7 +47,8 @@ class OverlayRenderingTest {
         assertThat(overlay.all(Ingress.class)).hasSize(1);
         assertThat(overlay.all(Kafka.class)).hasSize(1);
         assertThat(overlay.all(KafkaNodePool.class)).isNotEmpty();
-        assertThat(overlay.all(KafkaTopic.class)).hasSize(8);
+        // four event topics, two compacted organisation topics, and a dead-letter topic for each
+        assertThat(overlay.all(KafkaTopic.class)).hasSize(12);
         assertThat(overlay.all(KafkaUser.class)).hasSize(Repository.SERVICES.size());
         assertThat(overlay.custom("Cluster")).hasSize(1);
         assertThat(overlay.custom("Database")).hasSize(5);

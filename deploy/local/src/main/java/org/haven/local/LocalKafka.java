@@ -56,7 +56,10 @@ final class LocalKafka implements AutoCloseable {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = HavenEvents.ALL_TOPICS.stream().filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, PARTITIONS, (short) 1)).toList();
+                    .map(t -> HavenEvents.COMPACTED_TOPICS.contains(t)
+                            ? new NewTopic(t, PARTITIONS, (short) 1).configs(Map.of("cleanup.policy", "compact"))
+                            : new NewTopic(t, PARTITIONS, (short) 1))
+                    .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
             }

@@ -10,11 +10,13 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.haven.events.WorkPattern;
 import org.haven.notification.domain.EscalationTarget;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 
@@ -45,9 +47,12 @@ public final class DirectoryRequests {
     public record ShiftRequest(@NotBlank String personId, @NotNull Instant startsAt, @NotNull Instant endsAt) {
     }
 
-    /** A person's working week: shifts in wall-clock time of {@code timeZone}, each repeated every week. */
-    public record WorkWeekRequest(@NotBlank @Size(max = 64) String timeZone,
-                                  @NotNull @Size(max = 50) List<@NotNull @Valid WorkShiftRequest> shifts) {
+    /**
+     * A person's working time at a site, in wall-clock time of the site's zone: shifts repeated every week, and dated
+     * exceptions to them ({@code LEAVE} takes a stretch off, start = end meaning the whole day; {@code EXTRA} adds one).
+     */
+    public record WorkPatternRequest(@NotNull @Size(max = 50) List<@NotNull @Valid WorkShiftRequest> weekly,
+                                     @Size(max = 200) List<@NotNull @Valid ShiftExceptionRequest> exceptions) {
     }
 
     /** {@code end} not after {@code start} means the shift runs past midnight. */
@@ -56,6 +61,15 @@ public final class DirectoryRequests {
         @AssertTrue(message = "a shift ends at another time than it starts")
         public boolean isShiftWithLength() {
             return start == null || end == null || !start.equals(end);
+        }
+    }
+
+    public record ShiftExceptionRequest(@NotNull LocalDate date, @NotNull LocalTime start, @NotNull LocalTime end,
+                                        @NotNull WorkPattern.Kind kind) {
+
+        @AssertTrue(message = "an extra shift ends at another time than it starts")
+        public boolean isExtraWithLength() {
+            return kind != WorkPattern.Kind.EXTRA || start == null || end == null || !start.equals(end);
         }
     }
 }

@@ -26,7 +26,9 @@ import org.haven.notification.domain.EscalationTarget;
 import org.haven.notification.domain.OnCallShift;
 import org.haven.notification.domain.Site;
 import org.haven.notification.domain.SiteRole;
+import org.haven.notification.domain.ShiftException;
 import org.haven.notification.domain.WorkShift;
+import org.haven.events.WorkPattern;
 import org.haven.security.Caller;
 import org.haven.security.HavenRole;
 
@@ -179,25 +181,30 @@ public class DirectoryResource {
     }
 
     @GET
-    @Path("/people/{personId}/work-shifts")
-    public DirectoryViews.WorkWeekView workWeek(@PathParam("personId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String personId) {
+    @Path("/people/{personId}/sites/{siteId}/work-pattern")
+    public DirectoryViews.WorkPatternView workPattern(@PathParam("personId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String personId,
+                                                      @PathParam("siteId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String siteId) {
         existingPerson(personId);
-        return new DirectoryViews.WorkWeekView(personId,
-                directory.workWeek(personId).shifts().stream().map(DirectoryViews.WorkShiftView::of).toList());
+        Site site = existingSite(siteId);
+        WorkPattern pattern = directory.patterns(personId).getOrDefault(siteId, WorkPattern.none());
+        return new DirectoryViews.WorkPatternView(personId, siteId, site.timeZone, pattern.weekly(), pattern.exceptions());
     }
 
-    /** Replaces a person's working week; an empty list makes every hour working time for notices. */
+    /** Replaces a person's working time at a site; with none anywhere, every hour is working time for notices. */
     @PUT
-    @Path("/people/{personId}/work-shifts")
+    @Path("/people/{personId}/sites/{siteId}/work-pattern")
     @Consumes(MediaType.APPLICATION_JSON)
-    public DirectoryViews.WorkWeekView putWorkWeek(@PathParam("personId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String personId,
-                                                   @NotNull(message = "a JSON body is required") @Valid DirectoryRequests.WorkWeekRequest request) {
+    public DirectoryViews.WorkPatternView putWorkPattern(
+            @PathParam("personId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String personId,
+            @PathParam("siteId") @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String siteId,
+            @NotNull(message = "a JSON body is required") @Valid DirectoryRequests.WorkPatternRequest request) {
         existingPerson(personId);
-        String zone = zone(request.timeZone()).getId();
-        directory.replaceWorkShifts(personId, request.shifts().stream()
-                .map(s -> WorkShift.of(personId, s.day(), s.start(), s.end(), zone))
-                .toList());
-        return workWeek(personId);
+        existingSite(siteId);
+        List<DirectoryRequests.ShiftExceptionRequest> exceptions = request.exceptions() == null ? List.of() : request.exceptions();
+        directory.replacePattern(personId, siteId,
+                request.weekly().stream().map(s -> WorkShift.of(personId, siteId, s.day(), s.start(), s.end())).toList(),
+                exceptions.stream().map(e -> ShiftException.of(personId, siteId, e.date(), e.start(), e.end(), e.kind())).toList());
+        return workPattern(personId, siteId);
     }
 
     private Site readableSite(String siteId) {

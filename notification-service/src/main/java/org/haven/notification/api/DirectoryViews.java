@@ -4,7 +4,7 @@ import org.haven.notification.domain.EscalationLevel;
 import org.haven.notification.domain.EscalationTarget;
 import org.haven.notification.domain.OnCallShift;
 import org.haven.notification.domain.Person;
-import org.haven.notification.domain.WorkShift;
+import org.haven.events.WorkPattern;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -43,13 +43,8 @@ public final class DirectoryViews {
     public record OnCallView(String siteId, Instant at, PersonView onCallNow, List<ShiftView> rota) {
     }
 
-    /** A person's working week; non-urgent notices reach them only inside it. */
-    public record WorkWeekView(String personId, List<WorkShiftView> shifts) {
-    }
-
-    public record WorkShiftView(DayOfWeek day, LocalTime start, LocalTime end, String timeZone) {
-        static WorkShiftView of(WorkShift shift) {
-            return new WorkShiftView(shift.dayOfWeek, shift.startsAt, shift.endsAt, shift.timeZone);
-        }
+    /** A person's working time at a site, in the site's zone; non-urgent notices reach them only inside it. */
+    public record WorkPatternView(String personId, String siteId, String timeZone, List<WorkPattern.Weekly> weekly,
+                                  List<WorkPattern.Dated> exceptions) {
     }
 }

@@ -3,11 +3,15 @@ package org.haven.notification.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.haven.events.WorkPattern;
+import org.haven.notification.messaging.OrganisationEvents;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -24,9 +28,11 @@ public class Directory {
     }
 
     private final EntityManager entityManager;
+    private final OrganisationEvents events;
 
-    Directory(EntityManager entityManager) {
+    Directory(EntityManager entityManager, OrganisationEvents events) {
         this.entityManager = entityManager;
+        this.events = events;
     }
 
     public Optional<Site> site(String siteId) {
@@ -69,6 +75,15 @@ public class Directory {
                 .setParameter(2, name)
                 .setParameter(3, zone.getId())
                 .executeUpdate();
+        events.siteChanged(id);
+    }
+
+    /** Records (or clears, with null) whose licensing rules apply at a site. */
+    @Transactional
+    public void setJurisdiction(String siteId, String jurisdiction) {
+        entityManager.createNativeQuery("UPDATE site SET jurisdiction = ?2 WHERE id = ?1")
+                .setParameter(1, siteId).setParameter(2, jurisdiction).executeUpdate();
+        events.siteChanged(siteId);
     }
 
     @Transactional
@@ -87,6 +102,7 @@ public class Directory {
                 .setParameter(3, email)
                 .setParameter(4, phone)
                 .executeUpdate();
+        events.personChanged(id);
     }
 
     public Optional<Person> person(String id) {
@@ -114,6 +130,7 @@ public class Directory {
                 .setParameter("person", personId)
                 .setParameter("role", role)
                 .executeUpdate();
+        events.personChanged(personId);
     }
 
     /**
@@ -203,26 +220,61 @@ public class Directory {
                 .setParameter(2, personId)
                 .setParameter(3, role.name())
                 .executeUpdate();
+        events.personChanged(personId);
     }
 
-    /** A person's working week (empty when none is recorded). */
+    /** A person's working time at each of their sites, each read in its site's zone (empty when none is recorded). */
     public WorkWeek workWeek(String personId) {
-        return new WorkWeek(entityManager.createQuery(
-                        "SELECT s FROM WorkShift s WHERE s.personId = :person ORDER BY s.dayOfWeek, s.startsAt, s.id", WorkShift.class)
-                .setParameter("person", personId)
-                .getResultList());
+        Map<String, WorkPattern> patterns = patterns(personId);
+        return new WorkWeek(patterns.entrySet().stream()
+                .map(e -> new WorkWeek.AtSite(e.getKey(), site(e.getKey()).map(Site::zone).orElse(ZoneId.of("UTC")), e.getValue()))
+                .toList());
     }
 
-    /** Replaces a person's working week with {@code shifts}. */
+    /** A person's pattern per site, sites in id order. */
+    public Map<String, WorkPattern> patterns(String personId) {
+        Map<String, List<WorkPattern.Weekly>> weekly = new LinkedHashMap<>();
+        Map<String, List<WorkPattern.Dated>> dated = new LinkedHashMap<>();
+        entityManager.createQuery("SELECT s FROM WorkShift s WHERE s.personId = :person ORDER BY s.siteId, s.dayOfWeek, s.startsAt, s.id",
+                        WorkShift.class)
+                .setParameter("person", personId)
+                .getResultStream()
+                .forEach(s -> weekly.computeIfAbsent(s.siteId, k -> new java.util.ArrayList<>())
+                        .add(new WorkPattern.Weekly(s.dayOfWeek, s.startsAt, s.endsAt)));
+        entityManager.createQuery("SELECT e FROM ShiftException e WHERE e.personId = :person ORDER BY e.siteId, e.onDate, e.startsAt, e.id",
+                        ShiftException.class)
+                .setParameter("person", personId)
+                .getResultStream()
+                .forEach(e -> dated.computeIfAbsent(e.siteId, k -> new java.util.ArrayList<>())
+                        .add(new WorkPattern.Dated(e.onDate, e.startsAt, e.endsAt, e.kind)));
+        Map<String, WorkPattern> patterns = new java.util.TreeMap<>();
+        weekly.keySet().forEach(site -> patterns.put(site, null));
+        dated.keySet().forEach(site -> patterns.put(site, null));
+        patterns.replaceAll((site, none) -> new WorkPattern(weekly.getOrDefault(site, List.of()), dated.getOrDefault(site, List.of())));
+        return patterns;
+    }
+
+    /** Replaces a person's pattern at one site: weekly shifts and dated exceptions, in the site's zone. */
     @Transactional
-    public void replaceWorkShifts(String personId, List<WorkShift> shifts) {
+    public void replacePattern(String personId, String siteId, List<WorkShift> shifts, List<ShiftException> exceptions) {
         // The person's row lock keeps two replicas loading the seed at once from doubling the week.
         entityManager.find(Person.class, personId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        entityManager.createQuery("DELETE FROM WorkShift s WHERE s.personId = :person").setParameter("person", personId).executeUpdate();
+        entityManager.createQuery("DELETE FROM WorkShift s WHERE s.personId = :person AND s.siteId = :site")
+                .setParameter("person", personId).setParameter("site", siteId).executeUpdate();
+        entityManager.createQuery("DELETE FROM ShiftException e WHERE e.personId = :person AND e.siteId = :site")
+                .setParameter("person", personId).setParameter("site", siteId).executeUpdate();
         for (WorkShift shift : shifts) {
             shift.id = null;
             shift.personId = personId;
+            shift.siteId = siteId;
             entityManager.persist(shift);
         }
+        for (ShiftException exception : exceptions) {
+            exception.id = null;
+            exception.personId = personId;
+            exception.siteId = siteId;
+            entityManager.persist(exception);
+        }
+        events.personChanged(personId);
     }
 }

@@ -14,6 +14,8 @@ public class Site extends PanacheEntityBase {
     public String id;
     public String name;
     public String timeZone;
+    /** Whose licensing rules apply (e.g. {@code US-NY}); null where none is recorded. */
+    public String jurisdiction;
     /** How many times the escalation chain runs again after its last level went unanswered. */
     public int escalationRepeats;
 

@@ -12,7 +12,7 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 
 /**
- * One weekly working shift of a person, in wall-clock time of {@code timeZone}: every {@code dayOfWeek}
+ * One weekly working shift of a person at a site, in wall-clock time of the site's zone: every {@code dayOfWeek}
  * from {@code startsAt}, to {@code endsAt} that day (or the next day when it is not after the start).
  */
 @Entity
@@ -22,19 +22,19 @@ public class WorkShift extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
     public String personId;
+    public String siteId;
     @Enumerated(EnumType.STRING)
     public DayOfWeek dayOfWeek;
     public LocalTime startsAt;
     public LocalTime endsAt;
-    public String timeZone;
 
-    public static WorkShift of(String personId, DayOfWeek day, LocalTime startsAt, LocalTime endsAt, String timeZone) {
+    public static WorkShift of(String personId, String siteId, DayOfWeek day, LocalTime startsAt, LocalTime endsAt) {
         WorkShift shift = new WorkShift();
         shift.personId = personId;
+        shift.siteId = siteId;
         shift.dayOfWeek = day;
         shift.startsAt = startsAt;
         shift.endsAt = endsAt;
-        shift.timeZone = timeZone;
         return shift;
     }
 }

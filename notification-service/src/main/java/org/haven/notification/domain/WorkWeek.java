@@ -1,38 +1,38 @@
 package org.haven.notification.domain;
 
+import org.haven.events.WorkPattern;
+
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A person's recurring working week, asked two questions: are they working at a given moment, and
- * when does their next shift start. A person with no shifts recorded is not shift-bound: every moment
- * counts as working time, so a notice to them is never held back indefinitely.
+ * A person's working time across their sites, each site's {@link WorkPattern} read in that site's zone, asked two
+ * questions: are they working at a given moment, and when does their next stretch of work start. A person with no
+ * pattern anywhere is not shift-bound: every moment counts as working time, so a notice to them is never held back
+ * indefinitely.
  */
-public record WorkWeek(List<WorkShift> shifts) {
+public record WorkWeek(List<AtSite> sites) {
 
-    /** A window of one occurrence of a shift, as instants. */
-    record Occurrence(Instant start, Instant end) {
-        boolean covers(Instant at) {
-            return !at.isBefore(start) && at.isBefore(end);
-        }
+    /** How far ahead the next shift is looked for: a pattern repeats weekly, exceptions may leave a week or two empty. */
+    static final int LOOK_AHEAD_DAYS = 28;
+
+    public record AtSite(String siteId, ZoneId zone, WorkPattern pattern) {
     }
 
     public WorkWeek {
-        shifts = List.copyOf(shifts);
+        sites = List.copyOf(sites);
     }
 
     public boolean isShiftBound() {
-        return !shifts.isEmpty();
+        return sites.stream().anyMatch(site -> !site.pattern().isEmpty());
     }
 
     public boolean isWorking(Instant at) {
-        return !isShiftBound() || occurrencesAround(at).stream().anyMatch(o -> o.covers(at));
+        return !isShiftBound() || sites.stream().anyMatch(site ->
+                site.pattern().spans(site.zone(), at, at.plusSeconds(1)).stream().anyMatch(span -> span.covers(at)));
     }
 
     /** When the person is off shift at {@code at}: the start of their next shift; empty while they work. */
@@ -40,26 +40,13 @@ public record WorkWeek(List<WorkShift> shifts) {
         return isWorking(at) ? Optional.empty() : nextStart(at);
     }
 
-    /** The start of the first shift after {@code at}; empty only when no shift is recorded. */
+    /** The start of the first stretch of work after {@code at}; empty when none is found in the next four weeks. */
     public Optional<Instant> nextStart(Instant at) {
-        return occurrencesAround(at).stream().map(Occurrence::start).filter(start -> start.isAfter(at)).min(Comparator.naturalOrder());
-    }
-
-    /** Every occurrence starting from the day before {@code at} to a week after it, in each shift's zone. */
-    private List<Occurrence> occurrencesAround(Instant at) {
-        List<Occurrence> occurrences = new ArrayList<>();
-        for (WorkShift shift : shifts) {
-            ZoneId zone = ZoneId.of(shift.timeZone);
-            LocalDate today = LocalDate.ofInstant(at, zone);
-            for (LocalDate day = today.minusDays(1); !day.isAfter(today.plusDays(8)); day = day.plusDays(1)) {
-                if (day.getDayOfWeek() != shift.dayOfWeek) {
-                    continue;
-                }
-                LocalDate endDay = shift.endsAt.isAfter(shift.startsAt) ? day : day.plusDays(1);
-                occurrences.add(new Occurrence(ZonedDateTime.of(day, shift.startsAt, zone).toInstant(),
-                        ZonedDateTime.of(endDay, shift.endsAt, zone).toInstant()));
-            }
-        }
-        return occurrences;
+        Instant horizon = at.plus(LOOK_AHEAD_DAYS, ChronoUnit.DAYS);
+        return sites.stream()
+                .flatMap(site -> site.pattern().spans(site.zone(), at, horizon).stream())
+                .map(WorkPattern.Span::start)
+                .filter(start -> start.isAfter(at))
+                .min(Instant::compareTo);
     }
 }

@@ -18,7 +18,7 @@ import java.time.LocalTime;
 
 import java.util.List;
 
-/** The shape of a directory seed file: people, and sites naming who holds which role there. */
+/** The shape of a directory seed file: people, and sites naming who holds which role there and who works there when. */
 public record DirectoryData(
         @NotNull List<@NotNull @Valid PersonEntry> people,
         @NotNull List<@NotNull @Valid SiteEntry> sites) {
@@ -28,22 +28,21 @@ public record DirectoryData(
             @NotBlank @Pattern(regexp = Ids.PATTERN) String id,
             @NotBlank String displayName,
             @NotBlank @Email String email,
-            @Pattern(regexp = "^\\+[1-9][0-9]{6,14}$") String phone,
-            @Valid WorkWeek workWeek) {
+            @Pattern(regexp = "^\\+[1-9][0-9]{6,14}$") String phone) {
     }
 
-    /** A person's working week: each shift on each of its days, in wall-clock time of {@code timeZone}. */
-    public record WorkWeek(@NotBlank String timeZone, @NotNull List<@NotNull @Valid Shift> shifts) {
-    }
-
-    public record Shift(@NotNull List<@NotNull DayOfWeek> days, @NotNull LocalTime start, @NotNull LocalTime end) {
+    /** One weekly shift of a person at the site, on each of its days, in wall-clock time of the site's zone. */
+    public record Shift(@NotBlank String personId, @NotNull List<@NotNull DayOfWeek> days, @NotNull LocalTime start,
+                        @NotNull LocalTime end) {
     }
 
     public record SiteEntry(
             @NotBlank @Pattern(regexp = Ids.PATTERN) String id,
             @NotBlank String name,
             @NotBlank String timeZone,
+            String jurisdiction,
             @NotNull List<@NotNull @Valid Assignment> staff,
+            List<@NotNull @Valid Shift> shifts,
             @Valid Escalation escalation) {
     }
 

@@ -19,15 +19,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Loads directory data at startup when {@code haven.directory.seed} names some (the demo for dev,
  * tests and the local launcher). Merged by upsert, so a restart loads it again harmlessly; a site's
- * escalation chain and a person's working week are seeded only where none exists yet, so what an admin
- * set through the API survives a restart (even one in the middle of an escalation). A seed
+ * escalation chain and a person's pattern at a site are seeded only where none exists yet, so what an admin
+ * set through the API survives a restart (even one in the middle of an escalation). Every change goes through the
+ * directory, so the seed reaches the other services as the same organisation events an admin's change does. A seed
  * that cannot be read stops the start: running with a directory other than the one asked for would
  * send alerts to the wrong people, or to no one.
  */
@@ -62,12 +66,13 @@ public class DirectorySeed {
             throw new IllegalStateException("Directory seed '" + seed + "' is invalid: " + violations);
         }
         data.people().forEach(p -> directory.putPerson(p.id(), p.displayName(), p.email(), p.phone()));
-        data.people().stream()
-                .filter(p -> p.workWeek() != null && !directory.workWeek(p.id()).isShiftBound())
-                .forEach(p -> directory.replaceWorkShifts(p.id(), workShifts(seed, p)));
         for (DirectoryData.SiteEntry site : data.sites()) {
             directory.putSite(site.id(), site.name(), zone(seed, site));
+            if (site.jurisdiction() != null) {
+                directory.setJurisdiction(site.id(), site.jurisdiction());
+            }
             site.staff().forEach(a -> directory.assign(site.id(), a.personId(), a.role()));
+            seedPatterns(site);
             if (site.escalation() != null && directory.configuredChain(site.id()).isEmpty()) {
                 directory.replaceChain(site.id(), site.escalation().repeats(), site.escalation().levels().stream()
                         .map(l -> EscalationLevel.of(site.id(), 0, l.after(), l.target(), l.personId()))
@@ -97,17 +102,18 @@ public class DirectorySeed {
         return Files.newInputStream(Path.of(seed));
     }
 
-    private static List<WorkShift> workShifts(String seed, DirectoryData.PersonEntry person) {
-        String zone;
-        try {
-            zone = ZoneId.of(person.workWeek().timeZone()).getId();
-        } catch (DateTimeException e) {
-            throw new IllegalStateException("Directory seed '" + seed + "': person " + person.id() + " has an unknown time zone '"
-                    + person.workWeek().timeZone() + "'", e);
+    /** Each person's weekly shifts at the site, where no pattern is recorded for them there yet. */
+    private void seedPatterns(DirectoryData.SiteEntry site) {
+        Map<String, List<WorkShift>> byPerson = new LinkedHashMap<>();
+        for (DirectoryData.Shift shift : site.shifts() == null ? List.<DirectoryData.Shift>of() : site.shifts()) {
+            shift.days().forEach(day -> byPerson.computeIfAbsent(shift.personId(), id -> new ArrayList<>())
+                    .add(WorkShift.of(shift.personId(), site.id(), day, shift.start(), shift.end())));
         }
-        return person.workWeek().shifts().stream()
-                .flatMap(shift -> shift.days().stream().map(day -> WorkShift.of(person.id(), day, shift.start(), shift.end(), zone)))
-                .toList();
+        byPerson.forEach((personId, shifts) -> {
+            if (!directory.patterns(personId).containsKey(site.id())) {
+                directory.replacePattern(personId, site.id(), shifts, List.of());
+            }
+        });
     }
 
     private static ZoneId zone(String seed, DirectoryData.SiteEntry site) {

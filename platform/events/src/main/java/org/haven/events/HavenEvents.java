@@ -13,6 +13,12 @@ public final class HavenEvents {
     public static final String DEBRIEF_TOPIC = "debrief.events";
     public static final String NOTIFICATION_TOPIC = "notification.events";
     public static final String WELLNESS_TOPIC = "wellness.events";
+    /**
+     * Compacted state topics, not histories: each record is the whole current state of one site or person (key =
+     * its id), a tombstone removes it, so a projection read from the start arrives at the organisation as it is.
+     */
+    public static final String SITES_TOPIC = "organisation.sites";
+    public static final String PEOPLE_TOPIC = "organisation.people";
 
     /** v2 dropped {@code clientCodes}: no consumer read them, and a client's code has no business outside incident-service. */
     public static final EventType<IncidentReported> INCIDENT_REPORTED =
@@ -25,7 +31,7 @@ public final class HavenEvents {
             new EventType<>("org.haven.wellness.FollowUpOpened", 1, WELLNESS_TOPIC, FollowUpOpened.class);
 
     public static final EventType<IncidentAmended> INCIDENT_AMENDED =
-            new EventType<>("org.haven.incident.IncidentAmended", 1, INCIDENT_TOPIC, IncidentAmended.class);
+            new EventType<>("org.haven.incident.IncidentAmended", 2, 1, INCIDENT_TOPIC, IncidentAmended.class);
     public static final EventType<ExternalNotificationOverdue> EXTERNAL_NOTIFICATION_OVERDUE =
             new EventType<>("org.haven.incident.ExternalNotificationOverdue", 1, INCIDENT_TOPIC, ExternalNotificationOverdue.class);
 
@@ -56,12 +62,22 @@ public final class HavenEvents {
     public static final EventType<ConversationRequested> CONVERSATION_REQUESTED =
             new EventType<>("org.haven.wellness.ConversationRequested", 1, WELLNESS_TOPIC, ConversationRequested.class);
 
+    public static final EventType<OrganisationSite> ORGANISATION_SITE =
+            new EventType<>("org.haven.notification.OrganisationSite", 1, SITES_TOPIC, OrganisationSite.class);
+    public static final EventType<OrganisationPerson> ORGANISATION_PERSON =
+            new EventType<>("org.haven.notification.OrganisationPerson", 1, PEOPLE_TOPIC, OrganisationPerson.class);
+
     /** Every topic Haven uses, each followed by its dead-letter topic: what an admin creates up front. */
     public static final List<String> ALL_TOPICS = List.of(
             INCIDENT_TOPIC, deadLetterTopic(INCIDENT_TOPIC),
             DEBRIEF_TOPIC, deadLetterTopic(DEBRIEF_TOPIC),
             NOTIFICATION_TOPIC, deadLetterTopic(NOTIFICATION_TOPIC),
-            WELLNESS_TOPIC, deadLetterTopic(WELLNESS_TOPIC));
+            WELLNESS_TOPIC, deadLetterTopic(WELLNESS_TOPIC),
+            SITES_TOPIC, deadLetterTopic(SITES_TOPIC),
+            PEOPLE_TOPIC, deadLetterTopic(PEOPLE_TOPIC));
+
+    /** The topics whose records are state per key (compacted), not events to keep for a while. */
+    public static final List<String> COMPACTED_TOPICS = List.of(SITES_TOPIC, PEOPLE_TOPIC);
 
     /**
      * The one publisher of each topic, by the CloudEvents {@code source} it stamps on its events (its
@@ -73,7 +89,9 @@ public final class HavenEvents {
             INCIDENT_TOPIC, "/incident-service",
             DEBRIEF_TOPIC, "/debrief-service",
             NOTIFICATION_TOPIC, "/notification-service",
-            WELLNESS_TOPIC, "/wellness-service");
+            WELLNESS_TOPIC, "/wellness-service",
+            SITES_TOPIC, "/notification-service",
+            PEOPLE_TOPIC, "/notification-service");
 
     private HavenEvents() {
     }

@@ -52,6 +52,31 @@ class RetiredFieldsTest {
     }
 
     @Test
+    void aVersion1IncidentAmendedIsStillReadAsAddingNobody() {
+        UUID amendment = UUID.randomUUID();
+        String json = v1(HavenEvents.INCIDENT_AMENDED.name(), INCIDENT.toString(), """
+                {"incidentId":"%s","siteId":"site-a","amendmentId":"%s","authorId":"staff-1",
+                 "amendedAt":"2026-11-22T10:15:30Z"}""".formatted(INCIDENT, amendment));
+
+        IncidentAmended data = EventCodec.data(EventCodec.decode(json), HavenEvents.INCIDENT_AMENDED);
+
+        assertThat(data).isEqualTo(new IncidentAmended(INCIDENT, "site-a", amendment, "staff-1", NOW));
+        assertThat(data.addedInvolvedStaffIds()).isEmpty();
+        assertThat(data.addedWitnessIds()).isEmpty();
+    }
+
+    @Test
+    void incidentAmendedIsWrittenAsVersion2WithThePeopleItAdds() {
+        IncidentAmended data = new IncidentAmended(INCIDENT, "site-a", UUID.randomUUID(), "staff-1", NOW,
+                List.of("staff-3"), List.of("staff-4"));
+
+        String json = EventCodec.encode(EventEnvelope.create(HavenEvents.INCIDENT_AMENDED, "/incident-service", INCIDENT.toString(), NOW, data));
+
+        assertThat(json).contains("\"dataversion\":2");
+        assertThat(EventCodec.data(EventCodec.decode(json), HavenEvents.INCIDENT_AMENDED)).isEqualTo(data);
+    }
+
+    @Test
     void debriefRescheduledIsWrittenAsVersion2WithoutAReason() {
         DebriefRescheduled data = new DebriefRescheduled(DEBRIEF, "site-a", NOW, NOW, NOW.plusSeconds(3600), "staff-f",
                 List.of("staff-1"), List.of(), List.of(INCIDENT), "uid@haven", 2);

@@ -58,6 +58,16 @@ public class Outbox {
         return event;
     }
 
+    /**
+     * Records the removal of {@code subject} from a compacted state topic: a tombstone (null value) keyed by it, so
+     * compaction drops every earlier record of that key. The row still carries an event id and {@code type}'s name as
+     * headers, for consumers' logs.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishRemoval(EventType<?> type, String subject) {
+        eventsOfThisTransaction().add(new Row(UUID.randomUUID(), type.name(), type.topic(), subject, null, currentTraceparent()));
+    }
+
     private List<Row> eventsOfThisTransaction() {
         @SuppressWarnings("unchecked")
         List<Row> rows = (List<Row>) transactions.getResource(Outbox.class);

@@ -69,7 +69,11 @@ public final class TestKafka {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             for (String topic : HavenEvents.ALL_TOPICS) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get(30, TimeUnit.SECONDS);
+                    NewTopic created = new NewTopic(topic, PARTITIONS, (short) 1);
+                    if (HavenEvents.COMPACTED_TOPICS.contains(topic)) {
+                        created.configs(Map.of("cleanup.policy", "compact"));
+                    }
+                    admin.createTopics(List.of(created)).all().get(30, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw new IllegalStateException("Cannot create topic " + topic, e);

@@ -1,0 +1,93 @@
+package org.haven.debrief.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.haven.events.OrganisationPerson;
+import org.haven.events.OrganisationSite;
+
+/**
+ * debrief-service's read-only copy of the organisation, built from notification-service's compacted topics and from
+ * nothing else. Each record replaces the whole state of its key, and only when it is newer (a later offset of the
+ * same partition) than what the row was built from: applying a record twice, or reading the topic again from the
+ * start, leaves the projection as it was. A tombstone marks the row removed and drops its roles and working time.
+ */
+@ApplicationScoped
+public class OrganisationProjection {
+
+    /** Where a record came from on its topic; offsets only compare within one partition. */
+    public record Position(int partition, long offset) {
+    }
+
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+
+    OrganisationProjection(EntityManager entityManager, ObjectMapper json) {
+        this.entityManager = entityManager;
+        this.json = json;
+    }
+
+    /** Applies a site's state, or its removal when {@code site} is null; false if the row already holds a newer record. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean site(String siteId, OrganisationSite site, Position at) {
+        return entityManager.createNativeQuery("""
+                        INSERT INTO org_site (id, name, time_zone, jurisdiction, removed, source_partition, source_offset)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, time_zone = EXCLUDED.time_zone,
+                            jurisdiction = EXCLUDED.jurisdiction, removed = EXCLUDED.removed,
+                            source_partition = EXCLUDED.source_partition, source_offset = EXCLUDED.source_offset
+                        WHERE org_site.source_partition <> EXCLUDED.source_partition OR org_site.source_offset < EXCLUDED.source_offset""")
+                .setParameter(1, siteId)
+                .setParameter(2, site == null ? null : site.name())
+                .setParameter(3, site == null ? null : site.timeZone())
+                .setParameter(4, site == null ? null : site.jurisdiction())
+                .setParameter(5, site == null)
+                .setParameter(6, at.partition())
+                .setParameter(7, at.offset())
+                .executeUpdate() == 1;
+    }
+
+    /** Applies a person's state, or their removal when {@code person} is null; false if the row already holds a newer record. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean person(String personId, OrganisationPerson person, Position at) {
+        boolean newer = entityManager.createNativeQuery("""
+                        INSERT INTO org_person (id, display_name, removed, source_partition, source_offset)
+                        VALUES (?1, ?2, ?3, ?4, ?5)
+                        ON CONFLICT (id) DO UPDATE SET display_name = EXCLUDED.display_name, removed = EXCLUDED.removed,
+                            source_partition = EXCLUDED.source_partition, source_offset = EXCLUDED.source_offset
+                        WHERE org_person.source_partition <> EXCLUDED.source_partition OR org_person.source_offset < EXCLUDED.source_offset""")
+                .setParameter(1, personId)
+                .setParameter(2, person == null ? null : person.displayName())
+                .setParameter(3, person == null)
+                .setParameter(4, at.partition())
+                .setParameter(5, at.offset())
+                .executeUpdate() == 1;
+        if (!newer) {
+            return false;
+        }
+        entityManager.createNativeQuery("DELETE FROM org_role WHERE person_id = ?1").setParameter(1, personId).executeUpdate();
+        entityManager.createNativeQuery("DELETE FROM org_work_pattern WHERE person_id = ?1").setParameter(1, personId).executeUpdate();
+        if (person == null) {
+            return true;
+        }
+        for (OrganisationPerson.Role role : person.roles()) {
+            entityManager.createNativeQuery("INSERT INTO org_role (site_id, person_id, role) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
+                    .setParameter(1, role.siteId()).setParameter(2, personId).setParameter(3, role.role()).executeUpdate();
+        }
+        for (OrganisationPerson.SiteShifts shifts : person.shifts()) {
+            entityManager.createNativeQuery("INSERT INTO org_work_pattern (person_id, site_id, pattern) VALUES (?1, ?2, ?3)")
+                    .setParameter(1, personId).setParameter(2, shifts.siteId()).setParameter(3, write(shifts)).executeUpdate();
+        }
+        return true;
+    }
+
+    private String write(OrganisationPerson.SiteShifts shifts) {
+        try {
+            return json.writeValueAsString(shifts.pattern());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot store the working time of " + shifts.siteId(), e);
+        }
+    }
+}
