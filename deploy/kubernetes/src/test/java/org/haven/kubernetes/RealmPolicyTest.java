@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The realm Keycloak imports, in compose and in every Kubernetes overlay: passwords an attacker cannot guess
- * from the username or an old leak, one-time passwords available to everyone, and access tokens whose
- * audience is Haven's client (the services refuse any other audience).
+ * from the username or an old leak, one-time passwords available to everyone and required of admins and
+ * directors, and access tokens whose audience is Haven's client (the services refuse any other audience).
  */
 class RealmPolicyTest {
 
@@ -64,6 +65,85 @@ class RealmPolicyTest {
         }
     }
 
+    /**
+     * Reads the realm's browser flow the way Keycloak runs it: the username/password form, then each CONDITIONAL
+     * sub-flow whose conditions all hold (conditions are ANDed). A REQUIRED OTP form that applies to someone who has
+     * no authenticator app yet makes Keycloak ask them to set one up, so "asked" here means "cannot get in without".
+     */
+    @ParameterizedTest
+    @MethodSource("realms")
+    void adminsAndDirectorsMustGiveAOneTimePasswordStaffAndSupervisorsOnlyIfTheySetOneUp(String source) {
+        JsonNode realm = realm(source);
+
+        for (boolean configured : new boolean[] {false, true}) {
+            assertThat(otpFormsAsked(realm, Set.of("admin"), configured)).as("admin, app set up: " + configured).isEqualTo(1);
+            assertThat(otpFormsAsked(realm, Set.of("director"), configured)).as("director, app set up: " + configured).isEqualTo(1);
+            assertThat(otpFormsAsked(realm, Set.of("director", "admin"), configured)).as("director and admin").isEqualTo(1);
+            assertThat(otpFormsAsked(realm, Set.of("staff", "director"), configured)).as("staff and director").isEqualTo(1);
+        }
+        for (String role : List.of("staff", "supervisor")) {
+            assertThat(otpFormsAsked(realm, Set.of(role), false)).as(role + " without an app").isZero();
+            assertThat(otpFormsAsked(realm, Set.of(role), true)).as(role + " with an app").isEqualTo(1);
+        }
+    }
+
+    /** How many OTP forms Keycloak shows a person with these realm roles after their password. */
+    private static int otpFormsAsked(JsonNode realm, Set<String> roles, boolean otpConfigured) {
+        Map<String, JsonNode> flows = elements(realm.path("authenticationFlows"))
+                .collect(Collectors.toMap(flow -> flow.path("alias").asText(), Function.identity()));
+        Map<String, JsonNode> configs = elements(realm.path("authenticatorConfig"))
+                .collect(Collectors.toMap(config -> config.path("alias").asText(), config -> config.path("config")));
+        JsonNode browser = flows.get(realm.path("browserFlow").asText());
+        assertThat(browser).as("the realm's browserFlow is one of its own flows").isNotNull();
+        assertThat(browser.path("topLevel").asBoolean()).isTrue();
+        JsonNode forms = elements(browser.path("authenticationExecutions"))
+                .filter(execution -> execution.path("authenticatorFlow").asBoolean())
+                .map(execution -> flows.get(execution.path("flowAlias").asText()))
+                .filter(flow -> flow != null && elements(flow.path("authenticationExecutions"))
+                        .anyMatch(execution -> execution.path("authenticator").asText().equals("auth-username-password-form")
+                                && execution.path("requirement").asText().equals("REQUIRED")))
+                .findFirst().orElseThrow(() -> new AssertionError("the browser flow has no username/password sub-flow"));
+        int asked = 0;
+        for (JsonNode execution : (Iterable<JsonNode>) () -> forms.path("authenticationExecutions").elements()) {
+            String requirement = execution.path("requirement").asText();
+            if (!execution.path("authenticatorFlow").asBoolean()) {
+                asked += execution.path("authenticator").asText().equals("auth-otp-form") && requirement.equals("REQUIRED") ? 1 : 0;
+                continue;
+            }
+            JsonNode subFlow = flows.get(execution.path("flowAlias").asText());
+            assertThat(subFlow).as(execution.path("flowAlias").asText()).isNotNull();
+            boolean applies = switch (requirement) {
+                case "REQUIRED" -> true;
+                case "CONDITIONAL" -> elements(subFlow.path("authenticationExecutions"))
+                        .filter(step -> step.path("authenticator").asText().startsWith("conditional-"))
+                        .allMatch(condition -> holds(condition, configs, roles, otpConfigured));
+                default -> false;
+            };
+            if (applies) {
+                asked += (int) elements(subFlow.path("authenticationExecutions"))
+                        .filter(step -> step.path("authenticator").asText().equals("auth-otp-form")
+                                && step.path("requirement").asText().equals("REQUIRED"))
+                        .count();
+            }
+        }
+        return asked;
+    }
+
+    private static boolean holds(JsonNode condition, Map<String, JsonNode> configs, Set<String> roles, boolean otpConfigured) {
+        String authenticator = condition.path("authenticator").asText();
+        switch (authenticator) {
+            case "conditional-user-configured":
+                return otpConfigured;
+            case "conditional-user-role":
+                JsonNode config = configs.get(condition.path("authenticatorConfig").asText());
+                assertThat(config).as("config " + condition.path("authenticatorConfig").asText()).isNotNull();
+                boolean hasRole = roles.contains(config.path("condUserRole").asText());
+                return hasRole != Boolean.parseBoolean(config.path("negate").asText());
+            default:
+                throw new AssertionError("a condition this test cannot read: " + authenticator);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("realms")
     void accessTokensOfTheHavenClientCarryItsIdAsAudience(String source) {
@@ -82,7 +162,8 @@ class RealmPolicyTest {
         JsonNode kubernetes = realm("overlay prod");
 
         for (String field : List.of("passwordPolicy", "otpPolicyType", "otpPolicyAlgorithm", "otpPolicyDigits", "otpPolicyPeriod",
-                "otpPolicyLookAheadWindow", "otpPolicyInitialCounter", "otpPolicyCodeReusable", "requiredActions")) {
+                "otpPolicyLookAheadWindow", "otpPolicyInitialCounter", "otpPolicyCodeReusable", "requiredActions",
+                "browserFlow", "authenticatorConfig", "authenticationFlows")) {
             assertThat(compose.path(field)).as(field).isEqualTo(kubernetes.path(field));
         }
     }

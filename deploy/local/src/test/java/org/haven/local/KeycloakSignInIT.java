@@ -17,6 +17,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -30,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Sign-in against a real Keycloak (Maven Central's distribution, no Docker) that imports the realm
  * {@code deploy/kubernetes} ships, with incident- and notification-service in their prod profile trusting it:
- * Keycloak's own login page, roles and sites from its tokens, a token for another client of the realm refused,
- * and sign-out through Keycloak's end-session endpoint. One Keycloak and one platform for the whole class.
+ * Keycloak's own login page, roles and sites from its tokens, a one-time password required of a director (set up on
+ * first sign-in) and not of staff, a token for another client of the realm refused, and sign-out through Keycloak's
+ * end-session endpoint. One Keycloak and one platform for the whole class.
  */
 class KeycloakSignInIT {
 
@@ -45,6 +47,14 @@ class KeycloakSignInIT {
     private static final String STAFF_PASSWORD = "Staff-" + UUID.randomUUID();
     private static final String SUPERVISOR = "kc-supervisor";
     private static final String SUPERVISOR_PASSWORD = "Super-" + UUID.randomUUID();
+    private static final String DIRECTOR = "kc-director";
+    private static final String DIRECTOR_PASSWORD = "Director-" + UUID.randomUUID();
+    /**
+     * Keycloak checks one-time passwords against its own clock, the real one of this machine, so the test's
+     * authenticator app must read that clock too (the one place these tests do): codes are only ever compared
+     * with Keycloak's, never used to decide what the services do.
+     */
+    private static final Clock KEYCLOAKS_CLOCK = Clock.systemUTC();
 
     @RegisterExtension
     static final BrowserSession browser = BrowserSession.window(1280, 900);
@@ -65,6 +75,7 @@ class KeycloakSignInIT {
                 .withSiteGroups("maple-house", "oak-house")
                 .withPerson(STAFF, STAFF_PASSWORD, "staff", "maple-house")
                 .withPerson(SUPERVISOR, SUPERVISOR_PASSWORD, "supervisor", "oak-house")
+                .withPerson(DIRECTOR, DIRECTOR_PASSWORD, "director", "maple-house", "oak-house")
                 .withOtherClient("payroll", OTHER_CLIENT_SECRET, null)
                 .withOtherClient("haven-probe", PROBE_SECRET, CLIENT_ID);
         keycloak.createRealm(realm.json());
@@ -115,6 +126,58 @@ class KeycloakSignInIT {
         assertThat(page).hasURL(Pattern.compile("^" + issuer + "/(protocol/openid-connect/auth|login-actions/).*"));
         assertThat(page.locator("#kc-form-login")).isVisible();
         assertThat(page).hasTitle(Pattern.compile("Haven"));
+    }
+
+    /** Opens {@code url}, signs in on Keycloak's login form with the password, and stays on Keycloak's next page. */
+    private Page passwordOnKeycloak(String url, String username, String password) {
+        Page page = browser.page();
+        page.navigate(url);
+        assertKeycloakLoginPage(page);
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(password);
+        page.waitForNavigation(() -> page.locator("#kc-login").click());
+        return page;
+    }
+
+    @Test
+    void aDirectorIsMadeToSetUpAnAuthenticatorAppThenGetsInAndIsAskedForACodeNextTime() {
+        String alerts = notification() + "/app/alerts";
+        Page page = passwordOnKeycloak(alerts, DIRECTOR, DIRECTOR_PASSWORD);
+
+        // The password alone is not enough: Keycloak's "set up an authenticator app" page, before any Haven page.
+        assertThat(page.locator("#kc-totp-settings-form")).isVisible();
+        assertThat(page.url()).startsWith(keycloak.issuer("haven") + "/");
+        page.locator("#mode-manual").click();
+        AuthenticatorApp app = AuthenticatorApp.withKey(page.locator("#kc-totp-secret-key").textContent());
+        page.locator("#totp").fill(app.codeAt(KEYCLOAKS_CLOCK.instant()));
+        page.locator("#userLabel").fill("work phone");
+        page.waitForNavigation(() -> page.locator("#saveTOTPBtn").click());
+        page.waitForURL(alerts);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Alerts for " + DIRECTOR))).isVisible();
+
+        // A new browser: password, then the code from the app (the next 30-second step's, so it is not the one used
+        // above; Keycloak's look-ahead window of one step accepts it).
+        browser.context().clearCookies();
+        page.navigate(alerts);
+        assertKeycloakLoginPage(page);
+        page.locator("#username").fill(DIRECTOR);
+        page.locator("#password").fill(DIRECTOR_PASSWORD);
+        page.waitForNavigation(() -> page.locator("#kc-login").click());
+        assertThat(page.locator("#kc-totp-settings-form")).hasCount(0);
+        assertThat(page.locator("#otp")).isVisible();
+        page.locator("#otp").fill(app.codeAt(KEYCLOAKS_CLOCK.instant().plusSeconds(30)));
+        page.waitForNavigation(() -> page.locator("#kc-login").click());
+        page.waitForURL(alerts);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Alerts for " + DIRECTOR))).isVisible();
+    }
+
+    @Test
+    void staffGetInWithTheirPasswordAlone() {
+        Page page = passwordOnKeycloak(incident() + "/app", STAFF, STAFF_PASSWORD);
+
+        // Straight back to Haven: no authenticator set-up page, no code asked.
+        page.waitForURL(incident() + "/app");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Report an incident"))).isVisible();
     }
 
     @Test
