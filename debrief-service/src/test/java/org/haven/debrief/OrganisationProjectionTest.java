@@ -147,11 +147,10 @@ class OrganisationProjectionTest extends PeopleOfThisRun {
                 .sorted().toList());
     }
 
-    /** A fresh database as far as the projection goes: no rows, and no memory of which events were applied. */
+    /** A fresh database as far as the projection goes: no rows. */
     private static void emptyProjection() {
         QuarkusTransaction.requiringNew().run(() -> Stream.of("DELETE FROM org_role", "DELETE FROM org_work_pattern",
-                        "DELETE FROM org_person", "DELETE FROM org_site",
-                        "DELETE FROM haven_inbox WHERE consumer = 'debrief-service-organisation'")
+                        "DELETE FROM org_person", "DELETE FROM org_site")
                 .forEach(sql -> Panache.getEntityManager().createNativeQuery(sql).executeUpdate()));
     }
 

@@ -138,7 +138,7 @@ class OrganisationProjectionTest {
 
     private static void emptyProjection() {
         QuarkusTransaction.requiringNew().run(() -> Stream.of("DELETE FROM org_site_member", "DELETE FROM org_person",
-                        "DELETE FROM org_site", "DELETE FROM haven_inbox WHERE consumer = 'incident-service-organisation'")
+                        "DELETE FROM org_site")
                 .forEach(sql -> Panache.getEntityManager().createNativeQuery(sql).executeUpdate()));
     }
 

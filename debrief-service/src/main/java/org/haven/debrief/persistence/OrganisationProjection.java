@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.haven.events.OrganisationPerson;
 import org.haven.events.OrganisationSite;
+import org.haven.messaging.RecordPosition;
 
 /**
  * debrief-service's read-only copy of the organisation, built from notification-service's compacted topics and from
@@ -17,9 +18,6 @@ import org.haven.events.OrganisationSite;
 @ApplicationScoped
 public class OrganisationProjection {
 
-    /** Where a record came from on its topic; offsets only compare within one partition. */
-    public record Position(int partition, long offset) {
-    }
 
     private final EntityManager entityManager;
     private final ObjectMapper json;
@@ -31,7 +29,7 @@ public class OrganisationProjection {
 
     /** Applies a site's state, or its removal when {@code site} is null; false if the row already holds a newer record. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean site(String siteId, OrganisationSite site, Position at) {
+    public boolean site(String siteId, OrganisationSite site, RecordPosition at) {
         return entityManager.createNativeQuery("""
                         INSERT INTO org_site (id, name, time_zone, jurisdiction, removed, source_partition, source_offset)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -51,7 +49,7 @@ public class OrganisationProjection {
 
     /** Applies a person's state, or their removal when {@code person} is null; false if the row already holds a newer record. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean person(String personId, OrganisationPerson person, Position at) {
+    public boolean person(String personId, OrganisationPerson person, RecordPosition at) {
         boolean newer = entityManager.createNativeQuery("""
                         INSERT INTO org_person (id, display_name, removed, source_partition, source_offset)
                         VALUES (?1, ?2, ?3, ?4, ?5)

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.haven.events.OrganisationPerson;
 import org.haven.events.OrganisationSite;
+import org.haven.messaging.RecordPosition;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -18,9 +19,6 @@ import java.util.Set;
 @ApplicationScoped
 public class OrganisationProjection {
 
-    /** Where a record came from on its topic; offsets only compare within one partition. */
-    public record Position(int partition, long offset) {
-    }
 
     private final EntityManager entityManager;
 
@@ -30,7 +28,7 @@ public class OrganisationProjection {
 
     /** Applies a site's state, or its removal when {@code site} is null; false if the row already holds a newer record. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean site(String siteId, OrganisationSite site, Position at) {
+    public boolean site(String siteId, OrganisationSite site, RecordPosition at) {
         return entityManager.createNativeQuery("""
                         INSERT INTO org_site (id, name, time_zone, removed, source_partition, source_offset)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -52,7 +50,7 @@ public class OrganisationProjection {
      * record. The person works at every site where they hold a role or have working time.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean person(String personId, OrganisationPerson person, Position at) {
+    public boolean person(String personId, OrganisationPerson person, RecordPosition at) {
         boolean newer = entityManager.createNativeQuery("""
                         INSERT INTO org_person (id, display_name, removed, source_partition, source_offset)
                         VALUES (?1, ?2, ?3, ?4, ?5)

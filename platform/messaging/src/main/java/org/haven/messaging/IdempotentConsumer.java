@@ -2,7 +2,6 @@ package org.haven.messaging;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ValidationException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.haven.events.EventCodec;
 import org.haven.events.EventEnvelope;
@@ -11,7 +10,6 @@ import org.haven.events.HavenEvents;
 import org.haven.events.UnreadableEventException;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -78,43 +76,13 @@ public class IdempotentConsumer {
     }
 
     private <T> boolean applyData(String consumer, EventEnvelope event, T data, Consumer<T> effect) {
-        Duration backoff = config.inbox().initialBackoff();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return QuarkusTransaction.requiringNew().call(() -> {
-                    if (!inbox.firstDelivery(consumer, event.id())) {
-                        LOG.debugf("%s already applied event %s", consumer, event.id());
-                        return false;
-                    }
-                    effect.accept(data);
-                    return true;
-                });
-            } catch (RuntimeException e) {
-                if (isPermanent(e) || attempt >= config.inbox().maxAttempts()) {
-                    throw e;
-                }
-                LOG.warnf("%s failed to apply event %s (attempt %d), retrying: %s", consumer, event.id(), attempt, e.getMessage());
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2);
+        return Retries.call(config.inbox(), consumer + " applying event " + event.id(), () -> QuarkusTransaction.requiringNew().call(() -> {
+            if (!inbox.firstDelivery(consumer, event.id())) {
+                LOG.debugf("%s already applied event %s", consumer, event.id());
+                return false;
             }
-        }
-    }
-
-    private static boolean isPermanent(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof UnreadableEventException || t instanceof ValidationException || t instanceof IllegalArgumentException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying", e);
-        }
+            effect.accept(data);
+            return true;
+        }));
     }
 }
