@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.fabric8.certmanager.api.model.v1.Certificate;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -30,6 +32,9 @@ class IngressTest {
             "/api/directory", "notification-service",
             "/api/followups", "wellness-service",
             "/api/staff", "wellness-service");
+
+    private static final String NGINX = "nginx.ingress.kubernetes.io/";
+    private static final int KEYCLOAK_HTTPS = 8443;
 
     private static final Pattern ANY_PATH = Pattern.compile("@Path\\(\"([^\"]+)\"\\)");
     private static final Pattern CLASS_DECLARATION = Pattern.compile("(?m)^(public\\s+|final\\s+|abstract\\s+)*class\\s");
@@ -90,22 +95,57 @@ class IngressTest {
         RenderedOverlay overlay = Overlays.get(name);
         String keycloakService = Maps.string(overlay.singleCustom("Keycloak"), "metadata.name") + "-service";
 
-        for (IngressRule rule : overlay.single(Ingress.class).getSpec().getRules()) {
-            for (HTTPIngressPath path : rule.getHttp().getPaths()) {
-                var backend = path.getBackend().getService();
-                if (backend.getName().equals(keycloakService)) {
-                    assertThat(backend.getPort().getNumber()).isEqualTo(8080);
-                    continue;
+        for (Ingress ingress : overlay.all(Ingress.class)) {
+            for (IngressRule rule : ingress.getSpec().getRules()) {
+                for (HTTPIngressPath path : rule.getHttp().getPaths()) {
+                    var backend = path.getBackend().getService();
+                    if (backend.getName().equals(keycloakService)) {
+                        // the operator's Service: Keycloak's HTTPS port, the only one it serves
+                        assertThat(backend.getPort().getNumber()).isEqualTo(KEYCLOAK_HTTPS);
+                        continue;
+                    }
+                    Service service = overlay.one(Service.class, backend.getName());
+                    assertThat(service.getSpec().getPorts()).anySatisfy(port ->
+                            assertThat(port.getName()).isEqualTo(backend.getPort().getName()));
                 }
-                Service service = overlay.one(Service.class, backend.getName());
-                assertThat(service.getSpec().getPorts()).anySatisfy(port ->
-                        assertThat(port.getName()).isEqualTo(backend.getPort().getName()));
             }
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("org.haven.kubernetes.Overlays#names")
+    void keycloaksPublicRouteReachesItOverHttpsAndVerifiesItsCertificateAgainstHavensCa(String name) {
+        RenderedOverlay overlay = Overlays.get(name);
+        Map<String, Object> keycloak = overlay.singleCustom("Keycloak");
+        String namespace = overlay.single(Namespace.class).getMetadata().getName();
+        Ingress auth = overlay.one(Ingress.class, "haven-keycloak");
+        Map<String, String> annotations = auth.getMetadata().getAnnotations();
+
+        assertThat(auth.getSpec().getRules()).singleElement().satisfies(rule -> assertThat(rule.getHttp().getPaths()).singleElement()
+                .satisfies(path -> {
+                    assertThat(path.getPath()).isEqualTo("/");
+                    assertThat(path.getBackend().getService().getName()).isEqualTo(Maps.string(keycloak, "metadata.name") + "-service");
+                    assertThat(path.getBackend().getService().getPort().getNumber()).isEqualTo(KEYCLOAK_HTTPS);
+                }));
+        assertThat(annotations).containsEntry(NGINX + "backend-protocol", "HTTPS")
+                .containsEntry(NGINX + "proxy-ssl-verify", "on")
+                .containsEntry(NGINX + "proxy-ssl-server-name", "on");
+        // the name checked is one Keycloak's certificate carries
+        Certificate served = InternalCa.writing(overlay, Maps.string(keycloak, "spec.http.tlsSecret"));
+        assertThat(served.getSpec().getDnsNames()).contains(annotations.get(NGINX + "proxy-ssl-name"));
+        // the CA it is checked against: ca.crt of a Secret in this namespace that Haven's CA issued, the CA that signs
+        // Keycloak's certificate; and not the Secret of Keycloak's certificate itself (the controller would hold its key)
+        String[] trust = String.valueOf(annotations.get(SecretReferences.PROXY_SSL_SECRET)).split("/");
+        assertThat(trust).as(SecretReferences.PROXY_SSL_SECRET + " is <namespace>/<secret>").hasSize(2);
+        assertThat(trust[0]).isEqualTo(namespace);
+        assertThat(trust[1]).isNotEqualTo(served.getSpec().getSecretName());
+        assertThat(InternalCa.caOf(overlay, trust[1]).getMetadata().getName())
+                .isEqualTo(InternalCa.caOf(overlay, served.getSpec().getSecretName()).getMetadata().getName());
+        assertThat(InternalCa.writing(overlay, trust[1]).getSpec().getUsages()).doesNotContain("server auth");
+    }
+
     static IngressRule havenHost(RenderedOverlay overlay) {
-        return overlay.single(Ingress.class).getSpec().getRules().get(0);
+        return overlay.one(Ingress.class, "haven").getSpec().getRules().get(0);
     }
 
     /** The service a request for this path reaches: the longest matching Prefix path wins. */

@@ -149,17 +149,16 @@ class NetworkPolicyTest {
                 peer -> labelled(peer, "app.kubernetes.io/instance", keycloak)).iterator().next();
 
         assertThat(servicesPort).isEqualTo(KEYCLOAK_HTTPS);
-        assertThat(sources(policy)).containsOnlyKeys(KEYCLOAK_HTTP, KEYCLOAK_HTTPS, 9000, 7800, 57800);
-        assertThat(sources(policy).get(KEYCLOAK_HTTP)).as("plain HTTP only from the ingress controller").containsExactly(INGRESS_CONTROLLER);
-        assertThat(sources(policy).get(KEYCLOAK_HTTPS)).containsExactly(SERVICES);
+        assertThat(sources(policy)).as("HTTPS, management, JGroups; no plain HTTP").containsOnlyKeys(KEYCLOAK_HTTPS, 9000, 7800, 57800);
+        assertThat(sources(policy).get(KEYCLOAK_HTTPS)).as("HTTPS from the four services and the ingress controller alone")
+                .containsExactlyInAnyOrder(SERVICES, INGRESS_CONTROLLER);
         assertThat(sources(policy).get(9000)).containsExactly(PROMETHEUS);
         assertThat(sources(policy).get(7800)).containsExactly(keycloakPods(keycloak));
         assertThat(destinations(policy)).containsOnlyKeys(53, 5432, 7800, 57800);
         assertThat(destinations(policy).get(5432)).containsExactly("pods{cnpg.io/cluster=" + postgres + "}");
     }
 
-    /** Keycloak's HTTP and HTTPS ports (the operator's defaults). */
-    private static final int KEYCLOAK_HTTP = 8080;
+    /** Keycloak's HTTPS port (the operator's default), the only one it serves. */
     private static final int KEYCLOAK_HTTPS = 8443;
     private static final String SERVICES = "pods{app.kubernetes.io/component=service, app.kubernetes.io/part-of=haven}";
     private static final String PROMETHEUS = "ns{kubernetes.io/metadata.name=monitoring}/pods{app.kubernetes.io/name=prometheus}";

@@ -10,7 +10,8 @@ import io.strimzi.api.kafka.model.user.KafkaUserScramSha512ClientAuthentication;
 
 /**
  * The Secrets an operator writes for a rendered resource, with their keys, so that an admin need not (and must not)
- * create them: Strimzi's cluster CA certificate for each Kafka, and the credentials of each SCRAM KafkaUser.
+ * create them: Strimzi's cluster CA certificate for each Kafka, the credentials of each SCRAM KafkaUser, and the
+ * Secret of each cert-manager Certificate (Haven's own CA, Keycloak's HTTPS certificate).
  */
 final class OperatorSecrets {
 
@@ -27,6 +28,7 @@ final class OperatorSecrets {
                 secrets.put(user.getMetadata().getName(), Set.of("password", "sasl.jaas.config"));
             }
         }
+        secrets.putAll(InternalCa.secretsWritten(overlay));
         return secrets;
     }
 }

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.fabric8.certmanager.api.model.v1.Certificate;
+import io.fabric8.certmanager.api.model.v1.Issuer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -44,7 +46,12 @@ class OverlayRenderingTest {
             overlay.one(PodDisruptionBudget.class, service);
             overlay.one(NetworkPolicy.class, service);
         }
-        assertThat(overlay.all(Ingress.class)).hasSize(1);
+        // Haven's pages and APIs; Keycloak's login pages (an HTTPS backend)
+        assertThat(overlay.all(Ingress.class)).extracting(ingress -> ingress.getMetadata().getName())
+                .containsExactlyInAnyOrder("haven", "haven-keycloak");
+        // Haven's own CA (a self-signed root and the CA Issuer), Keycloak's certificate and the ingress controller's
+        assertThat(overlay.all(Issuer.class)).hasSize(2);
+        assertThat(overlay.all(Certificate.class)).hasSize(3);
         assertThat(overlay.all(Kafka.class)).hasSize(1);
         assertThat(overlay.all(KafkaNodePool.class)).isNotEmpty();
         // four event topics, two compacted organisation topics, and a dead-letter topic for each

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.fabric8.certmanager.api.model.v1.Issuer;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 
@@ -14,14 +15,27 @@ final class SecretReferences {
     record Reference(String secret, String key, String from) {
     }
 
+    static final String PROXY_SSL_SECRET = "nginx.ingress.kubernetes.io/proxy-ssl-secret";
+
     private SecretReferences() {
     }
 
     static List<Reference> in(RenderedOverlay overlay) {
         List<Reference> found = new ArrayList<>();
         overlay.podTemplates().forEach((workload, template) -> fromPod(workload, template.getSpec(), found));
-        overlay.all(Ingress.class).forEach(ingress -> ingress.getSpec().getTls().forEach(tls ->
-                found.add(new Reference(tls.getSecretName(), null, "Ingress/" + ingress.getMetadata().getName()))));
+        overlay.all(Ingress.class).forEach(ingress -> {
+            ingress.getSpec().getTls().forEach(tls ->
+                    found.add(new Reference(tls.getSecretName(), null, "Ingress/" + ingress.getMetadata().getName())));
+            // ingress-nginx reads the CA that verifies an HTTPS backend from "<namespace>/<secret>", key ca.crt
+            Map<String, String> annotations = ingress.getMetadata().getAnnotations() == null ? Map.of() : ingress.getMetadata().getAnnotations();
+            String backendTrust = annotations.get(PROXY_SSL_SECRET);
+            if (backendTrust != null) {
+                found.add(new Reference(backendTrust.substring(backendTrust.indexOf('/') + 1), "ca.crt",
+                        "Ingress/" + ingress.getMetadata().getName() + " " + PROXY_SSL_SECRET));
+            }
+        });
+        overlay.all(Issuer.class).stream().filter(issuer -> issuer.getSpec().getCa() != null).forEach(issuer ->
+                found.add(new Reference(issuer.getSpec().getCa().getSecretName(), null, "Issuer/" + issuer.getMetadata().getName() + " ca")));
         overlay.custom("Cluster").forEach(cluster -> fromPostgres(cluster, found));
         overlay.custom("Keycloak").forEach(keycloak -> fromKeycloak(keycloak, found));
         overlay.custom("KeycloakRealmImport").forEach(realm -> fromRealmImport(realm, found));

@@ -43,13 +43,23 @@ final class ServiceProperties {
         return services;
     }
 
-    private static Expectations read(Path file) {
+    /** A service's application.properties as it is, every profile's keys included. */
+    static Properties raw(String service) {
+        return load(Repository.root().resolve(service).resolve("src/main/resources/application.properties"));
+    }
+
+    private static Properties load(Path file) {
         Properties properties = new Properties();
         try {
             properties.load(new StringReader(Files.readString(file)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return properties;
+    }
+
+    private static Expectations read(Path file) {
+        Properties properties = load(file);
         Set<String> consumed = new TreeSet<>();
         Set<String> named = new TreeSet<>();
         Set<String> variables = new TreeSet<>();

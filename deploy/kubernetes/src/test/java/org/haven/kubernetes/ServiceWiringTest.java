@@ -6,15 +6,20 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.fabric8.certmanager.api.model.v1.Certificate;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.strimzi.api.kafka.model.common.metrics.JmxPrometheusExporterMetrics;
@@ -25,6 +30,12 @@ class ServiceWiringTest {
 
     /** Credentials: only ever from a Secret, never from a ConfigMap or a literal. */
     private static final List<String> CREDENTIALS = List.of("DB_USER", "DB_PASSWORD", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "KAFKA_SASL_JAAS_CONFIG");
+
+    /** Keycloak's HTTPS port (the operator's default), its only one. */
+    private static final int KEYCLOAK_HTTPS = 8443;
+
+    /** An OIDC tenant's issuer: {@code quarkus.oidc.auth-server-url} (the default tenant) or {@code quarkus.oidc.<tenant>.auth-server-url}. */
+    private static final Pattern TENANT_ISSUER = Pattern.compile("quarkus\\.oidc(\\.[a-z0-9-]+)?\\.auth-server-url");
 
     /** Set on every service now; read by each one as the identity work reaches it. */
     private static final Set<String> IDENTITY_AHEAD_OF_USE = Set.of("OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_AUDIENCE");
@@ -160,12 +171,33 @@ class ServiceWiringTest {
 
     @ParameterizedTest
     @MethodSource("org.haven.kubernetes.Overlays#names")
-    void servicesReachKeycloakOverHttpsTrustingExactlyKeycloaksCertificate(String name) {
+    void keycloakServesHttpsOnlyWithACertificateFromHavensOwnCaThatNamesItsService(String name) {
+        RenderedOverlay overlay = Overlays.get(name);
+        Map<String, Object> keycloak = overlay.singleCustom("Keycloak");
+        String namespace = overlay.single(Namespace.class).getMetadata().getName();
+        String service = Maps.string(keycloak, "metadata.name") + "-service";
+
+        assertThat(Maps.map(keycloak, "spec.http").get("httpEnabled")).as("no plain HTTP port at all").isEqualTo(false);
+        assertThat(Maps.map(keycloak, "spec.http").getOrDefault("httpsPort", KEYCLOAK_HTTPS)).isEqualTo(KEYCLOAK_HTTPS);
+        Certificate certificate = InternalCa.writing(overlay, Maps.string(keycloak, "spec.http.tlsSecret"));
+        InternalCa.caOf(overlay, certificate.getSpec().getSecretName());
+        assertThat(certificate.getSpec().getIsCA()).isNotEqualTo(true);
+        assertThat(certificate.getSpec().getUsages()).contains("server auth");
+        assertThat(certificate.getSpec().getDnsNames())
+                .contains(URI.create(overlay.requiredEnvironment(Repository.SERVICES.get(0), "OIDC_ISSUER")).getHost())
+                .containsExactlyInAnyOrder(service, service + "." + namespace + ".svc", service + "." + namespace + ".svc.cluster.local");
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.haven.kubernetes.Overlays#names")
+    void servicesReachKeycloakOverHttpsTrustingHavensOwnCa(String name) {
         RenderedOverlay overlay = Overlays.get(name);
         String tlsSecret = Maps.string(overlay.singleCustom("Keycloak"), "spec.http.tlsSecret");
 
         for (String service : Repository.SERVICES) {
-            assertThat(URI.create(overlay.requiredEnvironment(service, "OIDC_ISSUER")).getScheme()).as(service).isEqualTo("https");
+            URI issuer = URI.create(overlay.requiredEnvironment(service, "OIDC_ISSUER"));
+            assertThat(issuer.getScheme()).as(service).isEqualTo("https");
+            assertThat(issuer.getPort()).as(service).isEqualTo(KEYCLOAK_HTTPS);
             assertThat(overlay.requiredEnvironment(service, "QUARKUS_PROFILE").split(",")).as(service + ": the profile that trusts it")
                     .containsExactly("prod", "kubernetes");
             Path trusted = Path.of(overlay.requiredEnvironment(service, "OIDC_TRUST_CERTS"));
@@ -175,16 +207,44 @@ class ServiceWiringTest {
                     .findFirst().orElseThrow(() -> new AssertionError(service + ": nothing mounted at " + trusted));
             var volume = pod.getVolumes().stream().filter(candidate -> candidate.getName().equals(mount.getName())).findFirst().orElseThrow();
             assertThat(volume.getSecret()).as(service + ": " + trusted + " comes from a Secret").isNotNull();
-            assertThat(volume.getSecret().getSecretName()).as(service + ": the Secret Keycloak serves HTTPS with").isEqualTo(tlsSecret);
-            assertThat(Path.of(mount.getMountPath()).relativize(trusted).toString()).isEqualTo("tls.crt");
+            assertThat(volume.getSecret().getSecretName()).as(service + ": the Secret of Keycloak's certificate").isEqualTo(tlsSecret);
+            // the CA cert-manager writes beside Keycloak's certificate, and nothing else of that Secret (never tls.key)
+            assertThat(volume.getSecret().getItems()).as(service + ": what the pod gets of " + tlsSecret).singleElement().satisfies(item -> {
+                assertThat(item.getKey()).isEqualTo("ca.crt");
+                assertThat(Path.of(mount.getMountPath()).resolve(item.getPath())).isEqualTo(trusted);
+            });
             assertThat(mount.getReadOnly()).isTrue();
         }
     }
 
     @ParameterizedTest
     @MethodSource("org.haven.kubernetes.Overlays#names")
+    void everyOidcTenantOfEveryServiceTrustsTheMountedCaInTheKubernetesProfile(String name) {
+        RenderedOverlay overlay = Overlays.get(name);
+
+        for (String service : Repository.SERVICES) {
+            Properties properties = ServiceProperties.raw(service);
+            List<String> tenants = properties.stringPropertyNames().stream()
+                    .filter(key -> !key.startsWith("%"))
+                    .map(TENANT_ISSUER::matcher).filter(Matcher::matches)
+                    .map(issuer -> issuer.group(1) == null ? "" : issuer.group(1))
+                    .toList();
+            assertThat(tenants).as(service + ": OIDC tenants").contains("", ".web");
+            for (String tenant : tenants) {
+                String tlsConfiguration = properties.getProperty("%kubernetes.quarkus.oidc" + tenant + ".tls.tls-configuration-name");
+                assertThat(tlsConfiguration).as(service + ": TLS configuration of tenant quarkus.oidc" + tenant).isNotBlank();
+                String certs = properties.getProperty("%kubernetes.quarkus.tls." + tlsConfiguration + ".trust-store.pem.certs");
+                // the variable the ConfigMap sets, and the same file when it is unset
+                assertThat(certs).as(service + ": what TLS configuration " + tlsConfiguration + " trusts")
+                        .isEqualTo("${OIDC_TRUST_CERTS:" + overlay.requiredEnvironment(service, "OIDC_TRUST_CERTS") + "}");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.haven.kubernetes.Overlays#names")
     void theIngressRoutesSignOutItsReturnPageAndItsScript(String name) {
-        Ingress ingress = Overlays.get(name).single(Ingress.class);
+        Ingress ingress = Overlays.get(name).one(Ingress.class, "haven");
         List<String> paths = ingress.getSpec().getRules().get(0).getHttp().getPaths().stream()
                 .map(path -> path.getPath()).toList();
         assertThat(paths).as("/app/logout is under /app").contains("/app", "/signed-out", "/haven-session");
@@ -194,15 +254,17 @@ class ServiceWiringTest {
     @MethodSource("org.haven.kubernetes.Overlays#names")
     void theIngressHostsThePublicUrlAndKeycloaksUrlAgree(String name) {
         RenderedOverlay overlay = Overlays.get(name);
-        Ingress ingress = overlay.single(Ingress.class);
-        String havenHost = ingress.getSpec().getRules().get(0).getHost();
-        String authHost = ingress.getSpec().getRules().get(1).getHost();
-        boolean tls = !ingress.getSpec().getTls().isEmpty();
+        Ingress haven = overlay.one(Ingress.class, "haven");
+        Ingress auth = overlay.one(Ingress.class, "haven-keycloak");
+        String havenHost = haven.getSpec().getRules().get(0).getHost();
+        String authHost = auth.getSpec().getRules().get(0).getHost();
+        boolean tls = !haven.getSpec().getTls().isEmpty();
         String scheme = tls ? "https" : "http";
 
+        assertThat(auth.getSpec().getTls().isEmpty()).as("both hosts with TLS, or neither").isEqualTo(!tls);
         if (tls) {
-            assertThat(ingress.getSpec().getTls()).singleElement()
-                    .satisfies(entry -> assertThat(entry.getHosts()).containsExactlyInAnyOrder(havenHost, authHost));
+            assertThat(haven.getSpec().getTls()).singleElement().satisfies(entry -> assertThat(entry.getHosts()).containsExactly(havenHost));
+            assertThat(auth.getSpec().getTls()).singleElement().satisfies(entry -> assertThat(entry.getHosts()).containsExactly(authHost));
         }
         String publicUrl = overlay.requiredEnvironment("notification-service", "HAVEN_APP_URL");
         assertThat(URI.create(publicUrl)).isEqualTo(URI.create(scheme + "://" + havenHost));
