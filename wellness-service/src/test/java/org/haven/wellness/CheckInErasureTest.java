@@ -43,7 +43,7 @@ class CheckInErasureTest {
 
     private record Exposed(IncidentReported incident, String ana, String ben) {
         String anaToken() {
-            return TestTokens.staff(ana, incident.siteId());
+            return DirectoryTokens.staff(ana, incident.siteId());
         }
     }
 
@@ -94,11 +94,11 @@ class CheckInErasureTest {
         String checkIn = CheckIns.checkIn72h(exposed.incident(), exposed.ana(), 1, 1, false);
         String site = exposed.incident().siteId();
 
-        given().auth().oauth2(TestTokens.staff(exposed.ben(), site)).when().delete("/api/checkins/" + checkIn)
+        given().auth().oauth2(DirectoryTokens.staff(exposed.ben(), site)).when().delete("/api/checkins/" + checkIn)
                 .then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(TestTokens.supervisor("sup-" + site, site)).when().delete("/api/checkins/" + checkIn)
+        given().auth().oauth2(DirectoryTokens.supervisor("sup-" + site, site)).when().delete("/api/checkins/" + checkIn)
                 .then().statusCode(404);
-        given().auth().oauth2(TestTokens.director("dir-" + site, site)).when().delete("/api/checkins/" + checkIn)
+        given().auth().oauth2(DirectoryTokens.director("dir-" + site, site)).when().delete("/api/checkins/" + checkIn)
                 .then().statusCode(404);
         given().auth().oauth2(TestTokens.admin("admin-1")).when().delete("/api/checkins/" + checkIn).then().statusCode(403);
         given().when().delete("/api/checkins/" + checkIn).then().statusCode(401);
@@ -135,7 +135,7 @@ class CheckInErasureTest {
                 .body("[0].checkIns.suppressed", nullValue())
                 .body("[0].checkIns.contributors", equalTo(5));
 
-        given().auth().oauth2(TestTokens.staff(team.staff().get(2), team.site())).when().delete("/api/checkins/" + checkIns.get(2))
+        given().auth().oauth2(DirectoryTokens.staff(team.staff().get(2), team.site())).when().delete("/api/checkins/" + checkIns.get(2))
                 .then().statusCode(204);
 
         // Shown again over the four left, May's means would give the erased answers away.

@@ -41,7 +41,7 @@ class CheckInPagesTest {
         IncidentReported incident = critical(site, minutesAgo(30), ana, List.of(ben), List.of());
         send(incident);
         awaitFollowUps(incident, 6);
-        anaToken = TestTokens.staff(ana, site);
+        anaToken = DirectoryTokens.staff(ana, site);
         followUp = followUpOf(incident, ana, "SELF_CHECK_IN_72H");
     }
 
@@ -121,8 +121,8 @@ class CheckInPagesTest {
     @Test
     void nobodyElseCanOpenMyCheckInOrItsForm() {
         String checkIn = checkIn(4, 4, 2);
-        for (String other : List.of(TestTokens.staff(ben, site), TestTokens.supervisor("sup-" + site, site),
-                TestTokens.director("dir-1", site))) {
+        for (String other : List.of(DirectoryTokens.staff(ben, site), DirectoryTokens.supervisor("sup-" + site, site),
+                DirectoryTokens.director("dir-1", site))) {
             given().auth().oauth2(other).when().get("/app/wellness/check-ins/" + checkIn).then().statusCode(404);
             given().auth().oauth2(other).when().get("/app/wellness/followups/" + followUp + "/check-in").then().statusCode(404);
             assertThat(Pages.html(other, "/app/wellness")).doesNotContain(checkIn).doesNotContain(followUp).doesNotContain("Extremely");

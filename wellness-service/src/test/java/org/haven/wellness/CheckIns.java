@@ -2,7 +2,6 @@ package org.haven.wellness;
 
 import io.restassured.response.ValidatableResponse;
 import org.haven.events.IncidentReported;
-import org.haven.testing.TestTokens;
 
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,7 @@ final class CheckIns {
 
     /** The id of the person's follow-up of {@code kind} for the incident, as they see it themselves. */
     static String followUpOf(IncidentReported incident, String staffId, String kind) {
-        List<Map<String, String>> items = given().auth().oauth2(TestTokens.staff(staffId, incident.siteId()))
+        List<Map<String, String>> items = given().auth().oauth2(DirectoryTokens.staff(staffId, incident.siteId()))
                 .queryParam("incidentId", incident.incidentId().toString())
                 .when().get("/api/followups")
                 .then().statusCode(200).extract().jsonPath().getList("items");
@@ -50,7 +49,7 @@ final class CheckIns {
     private static String checkIn(IncidentReported incident, String staffId, String kind, int sleep, int intrusiveThoughts,
                                   boolean requestConversation) {
         String followUp = followUpOf(incident, staffId, kind);
-        return submit(TestTokens.staff(staffId, incident.siteId()), wellbeing(sleep, intrusiveThoughts, 0, requestConversation, followUp))
+        return submit(DirectoryTokens.staff(staffId, incident.siteId()), wellbeing(sleep, intrusiveThoughts, 0, requestConversation, followUp))
                 .statusCode(201).extract().path("id");
     }
 }

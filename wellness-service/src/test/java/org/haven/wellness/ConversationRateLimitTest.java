@@ -9,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import org.haven.testing.AdjustableClock;
 import org.haven.testing.HavenInfrastructure;
 import org.haven.testing.TestTime;
-import org.haven.testing.TestTokens;
 import org.haven.wellness.domain.ConversationRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +50,7 @@ class ConversationRateLimitTest {
     }
 
     private static io.restassured.response.Response ask(String person, String site) {
-        return given().auth().oauth2(TestTokens.staff(person, site)).contentType("application/json")
+        return given().auth().oauth2(DirectoryTokens.staff(person, site)).contentType("application/json")
                 .body("{\"siteId\":\"" + site + "\"}").when().post("/api/conversations");
     }
 

@@ -89,7 +89,7 @@ class ExposureThresholdTest {
         String site = unique("site");
         String hana = unique("hana");
         exposeTo(unique("key"), site, hana, T1, 2, 40);
-        io.restassured.RestAssured.given().auth().oauth2(org.haven.testing.TestTokens.staff(hana, site))
+        io.restassured.RestAssured.given().auth().oauth2(DirectoryTokens.staff(hana, site))
                 .when().get("/api/staff/" + hana + "/exposure").then().statusCode(200)
                 .body("last30Days", org.hamcrest.Matchers.equalTo(1)).body("last90Days", org.hamcrest.Matchers.equalTo(2));
     }

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import org.haven.events.EventCodec;
 import org.haven.events.IncidentReported;
 import org.haven.testing.HavenInfrastructure;
-import org.haven.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,13 +56,13 @@ class ExposureWindowTest {
         incidents.forEach(incident -> ReportedIncidents.send(key, EventCodec.encode(envelope(incident))));
         ReportedIncidents.awaitFollowUps(incidents.get(incidents.size() - 1), 3);
 
-        given().auth().oauth2(TestTokens.staff(jo, site)).when().get("/api/staff/" + jo + "/exposure")
+        given().auth().oauth2(DirectoryTokens.staff(jo, site)).when().get("/api/staff/" + jo + "/exposure")
                 .then().statusCode(200)
                 .body("staffId", equalTo(jo))
                 .body("asOf", equalTo(AS_OF.toString()))
                 .body("last30Days", equalTo(2))
                 .body("last90Days", equalTo(4));
-        given().auth().oauth2(TestTokens.staff(kim, site)).when().get("/api/staff/" + kim + "/exposure")
+        given().auth().oauth2(DirectoryTokens.staff(kim, site)).when().get("/api/staff/" + kim + "/exposure")
                 .then().statusCode(200)
                 .body("last30Days", equalTo(1))
                 .body("last90Days", equalTo(2));
@@ -72,13 +71,13 @@ class ExposureWindowTest {
     @Test
     void exposureOfSomeoneNeverExposedIsZero() {
         String lee = unique("lee");
-        given().auth().oauth2(TestTokens.staff(lee, "site-north")).when().get("/api/staff/" + lee + "/exposure")
+        given().auth().oauth2(DirectoryTokens.staff(lee, "site-north")).when().get("/api/staff/" + lee + "/exposure")
                 .then().statusCode(200).body("last30Days", equalTo(0)).body("last90Days", equalTo(0));
     }
 
     @Test
     void malformedStaffIdIsRefusedAsProblem() {
-        given().auth().oauth2(TestTokens.staff("staff-ana", "site-north")).when().get("/api/staff/not%20an%20id/exposure")
+        given().auth().oauth2(DirectoryTokens.staff("staff-ana", "site-north")).when().get("/api/staff/not%20an%20id/exposure")
                 .then().statusCode(400).contentType("application/problem+json");
     }
 

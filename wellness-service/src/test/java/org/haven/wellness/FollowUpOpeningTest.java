@@ -12,7 +12,6 @@ import org.haven.events.FollowUpOpened;
 import org.haven.events.HavenEvents;
 import org.haven.events.IncidentReported;
 import org.haven.testing.HavenInfrastructure;
-import org.haven.testing.TestTokens;
 import org.haven.testing.TestTime;
 import org.junit.jupiter.api.Test;
 
@@ -101,7 +100,7 @@ class FollowUpOpeningTest {
 
         given().auth().oauth2(supervisorOf(ordinary)).queryParam("incidentId", ordinary.incidentId().toString()).when().get("/api/followups")
                 .then().statusCode(200).body("total", equalTo(0));
-        given().auth().oauth2(TestTokens.staff(dee, site)).when().get("/api/staff/" + dee + "/exposure")
+        given().auth().oauth2(DirectoryTokens.staff(dee, site)).when().get("/api/staff/" + dee + "/exposure")
                 .then().statusCode(200).body("last90Days", equalTo(0));
     }
 
@@ -127,7 +126,7 @@ class FollowUpOpeningTest {
                 .then().statusCode(200).body("total", equalTo(6));
         assertThat(outboxEventsMentioning(incident.incidentId())).isEqualTo(6);
         assertThat(inboxHas(reissued.id())).as("the reissued event was applied, not dead-lettered").isTrue();
-        given().auth().oauth2(TestTokens.staff(gus, site)).when().get("/api/staff/" + gus + "/exposure")
+        given().auth().oauth2(DirectoryTokens.staff(gus, site)).when().get("/api/staff/" + gus + "/exposure")
                 .then().statusCode(200).body("last30Days", equalTo(1));
     }
 
@@ -189,7 +188,7 @@ class FollowUpOpeningTest {
 
     @Test
     void unknownFollowUpIsNotFoundAsProblem() {
-        given().auth().oauth2(TestTokens.supervisor("sup-x", "site-x")).when().get("/api/followups/" + UUID.randomUUID())
+        given().auth().oauth2(DirectoryTokens.supervisor("sup-x", "site-x")).when().get("/api/followups/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
     }
 

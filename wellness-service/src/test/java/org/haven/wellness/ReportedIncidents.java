@@ -6,7 +6,6 @@ import org.haven.events.EventEnvelope;
 import org.haven.events.HavenEvents;
 import org.haven.events.IncidentReported;
 import org.haven.testing.HavenInfrastructure;
-import org.haven.testing.TestTokens;
 import org.haven.testing.TestTime;
 
 import java.time.Instant;
@@ -64,7 +63,7 @@ final class ReportedIncidents {
 
     /** Waits until wellness-service has opened {@code count} follow-ups for the incident (as its site's supervisor sees them). */
     static void awaitFollowUps(IncidentReported incident, int count) {
-        String supervisor = TestTokens.supervisor("sup-" + incident.siteId(), incident.siteId());
+        String supervisor = DirectoryTokens.supervisor("sup-" + incident.siteId(), incident.siteId());
         await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
                 given().auth().oauth2(supervisor).queryParam("incidentId", incident.incidentId().toString())
                         .when().get("/api/followups")
@@ -73,7 +72,7 @@ final class ReportedIncidents {
 
     /** A token of the incident's site supervisor. */
     static String supervisorOf(IncidentReported incident) {
-        return TestTokens.supervisor("sup-" + incident.siteId(), incident.siteId());
+        return DirectoryTokens.supervisor("sup-" + incident.siteId(), incident.siteId());
     }
 
     static Instant minutesAgo(long minutes) {

@@ -50,7 +50,7 @@ class SelfCheckInTest {
         String ana = unique("ana");
         IncidentReported incident = incidentWith(site, ana);
         String followUp = followUpOf(incident, ana, "SELF_CHECK_IN_72H");
-        String token = TestTokens.staff(ana, site);
+        String token = DirectoryTokens.staff(ana, site);
 
         String id = submit(token, wellbeing(3, 2, 2, false, followUp)).statusCode(201)
                 .header("Location", containsString("/api/checkins/"))
@@ -81,8 +81,8 @@ class SelfCheckInTest {
         IncidentReported incident = incidentWith(site, ana, ben);
         String id = CheckIns.checkIn72h(incident, ana, 4, 4, false);
 
-        for (String other : List.of(TestTokens.staff(ben, site), TestTokens.supervisor("sup-" + site, site),
-                TestTokens.director("dir-" + site, site))) {
+        for (String other : List.of(DirectoryTokens.staff(ben, site), DirectoryTokens.supervisor("sup-" + site, site),
+                DirectoryTokens.director("dir-" + site, site))) {
             given().auth().oauth2(other).when().get("/api/checkins/" + id).then().statusCode(404)
                     .contentType("application/problem+json").body("detail", equalTo("No check-in " + id));
             given().auth().oauth2(other).when().get("/api/checkins").then().statusCode(200).body("$", empty());
@@ -99,7 +99,7 @@ class SelfCheckInTest {
         CheckIns.checkIn72h(incident, ana, 4, 3, false);
         String followUp = followUpOf(incident, ana, "SELF_CHECK_IN_72H");
 
-        Map<String, Object> seen = given().auth().oauth2(TestTokens.supervisor("sup-" + site, site))
+        Map<String, Object> seen = given().auth().oauth2(DirectoryTokens.supervisor("sup-" + site, site))
                 .when().get("/api/followups/" + followUp).then().statusCode(200)
                 .body("status", equalTo("COMPLETED")).extract().jsonPath().getMap("$");
         assertThat(seen).containsOnlyKeys("id", "incidentId", "siteId", "staffId", "kind", "dueAt", "status", "createdAt", "completedAt");
@@ -113,10 +113,10 @@ class SelfCheckInTest {
         IncidentReported incident = incidentWith(site, ana, ben);
         String anasFollowUp = followUpOf(incident, ana, "SELF_CHECK_IN_72H");
         String anasConversation = followUpOf(incident, ana, "SUPERVISOR_CHECK_IN");
-        String ana72 = TestTokens.staff(ana, site);
+        String ana72 = DirectoryTokens.staff(ana, site);
 
-        submit(TestTokens.staff(ben, site), wellbeing(1, 1, 0, false, anasFollowUp)).statusCode(404);
-        submit(TestTokens.supervisor("sup-" + site, site), wellbeing(1, 1, 0, false, anasFollowUp)).statusCode(404);
+        submit(DirectoryTokens.staff(ben, site), wellbeing(1, 1, 0, false, anasFollowUp)).statusCode(404);
+        submit(DirectoryTokens.supervisor("sup-" + site, site), wellbeing(1, 1, 0, false, anasFollowUp)).statusCode(404);
         submit(ana72, wellbeing(1, 1, 0, false, anasConversation)).statusCode(403);
         submit(ana72, wellbeing(1, 1, 0, false, UUID.randomUUID().toString())).statusCode(404);
         submit(ana72, wellbeing(9, 1, 0, false, anasFollowUp)).statusCode(400).contentType("application/problem+json")
@@ -147,15 +147,15 @@ class SelfCheckInTest {
         QuarkusTransaction.requiringNew().run(() -> entityManager
                 .createNativeQuery("UPDATE check_in SET sealed_results = ?1 WHERE id = ?2")
                 .setParameter(1, sealed).setParameter(2, UUID.fromString(bens)).executeUpdate());
-        given().auth().oauth2(TestTokens.staff(ben, site)).when().get("/api/checkins/" + bens).then().statusCode(500)
+        given().auth().oauth2(DirectoryTokens.staff(ben, site)).when().get("/api/checkins/" + bens).then().statusCode(500)
                 .body("detail", equalTo("The server could not complete the request"));
-        given().auth().oauth2(TestTokens.staff(ana, site)).when().get("/api/checkins/" + anas).then().statusCode(200)
+        given().auth().oauth2(DirectoryTokens.staff(ana, site)).when().get("/api/checkins/" + anas).then().statusCode(200)
                 .body("results[0].answers.sleep", equalTo(4));
     }
 
     @Test
     void theInstrumentsCarryNoAnswers() {
-        given().auth().oauth2(TestTokens.staff("staff-ana", "site-north")).when().get("/api/checkins/instruments")
+        given().auth().oauth2(DirectoryTokens.staff("staff-ana", "site-north")).when().get("/api/checkins/instruments")
                 .then().statusCode(200)
                 .body("id", equalTo(List.of("wellbeing-check")))
                 .body("[0].items.id", equalTo(List.of("sleep", "intrusive-thoughts", "support-wanted")));

@@ -6,7 +6,6 @@ import io.restassured.http.Cookies;
 import io.restassured.response.Response;
 import org.haven.testing.HavenInfrastructure;
 import org.haven.testing.TestSignIn;
-import org.haven.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLDecoder;
@@ -28,7 +27,7 @@ class SharedPhoneTest {
     static final String PAGE = "/app/wellness";
 
     static String person() {
-        return TestTokens.staff("staff-ana", "site-north");
+        return DirectoryTokens.staff("staff-ana", "site-north");
     }
 
     @Test

@@ -34,7 +34,7 @@ class SiteFollowUpsPageTest {
         send(incident);
         awaitFollowUps(incident, 3);
         // the strongest answers there are: strain 8 ("a lot"), support wanted "yes"
-        CheckIns.submit(TestTokens.staff(ana, site), CheckIns.wellbeing(4, 4, 2, false, followUpOf(incident, ana, "SELF_CHECK_IN_72H")))
+        CheckIns.submit(DirectoryTokens.staff(ana, site), CheckIns.wellbeing(4, 4, 2, false, followUpOf(incident, ana, "SELF_CHECK_IN_72H")))
                 .statusCode(201);
 
         String html = Pages.html(ReportedIncidents.supervisorOf(incident), "/app/wellness/site");
@@ -72,15 +72,15 @@ class SiteFollowUpsPageTest {
         awaitFollowUps(incident, 3);
         String sameDay = followUpOf(incident, ana, "SUPERVISOR_CHECK_IN");
 
-        given().auth().oauth2(TestTokens.staff(ana, site)).when().get("/app/wellness/site").then().statusCode(403);
-        given().auth().oauth2(TestTokens.director("dir-1", site)).when().get("/app/wellness/site").then().statusCode(403);
+        given().auth().oauth2(DirectoryTokens.staff(ana, site)).when().get("/app/wellness/site").then().statusCode(403);
+        given().auth().oauth2(DirectoryTokens.director("dir-1", site)).when().get("/app/wellness/site").then().statusCode(403);
         given().auth().oauth2(TestTokens.admin("admin-1")).when().get("/app/wellness/site").then().statusCode(403);
-        String elsewhere = TestTokens.supervisor("sup-elsewhere", unique("site"));
+        String elsewhere = DirectoryTokens.supervisor("sup-elsewhere", unique("site"));
         assertThat(Pages.html(elsewhere, "/app/wellness/site")).doesNotContain(ana);
         // a valid CSRF pair (the double-submit token is not tied to a person), posted by the other site's supervisor
         Pages.Opened form = Pages.open(ReportedIncidents.supervisorOf(incident), "/app/wellness/site");
         new Pages.Opened(elsewhere, form.cookie(), form.csrf()).post("/app/wellness/site/followups/" + sameDay + "/held", Map.of())
                 .then().statusCode(404);
-        given().auth().oauth2(TestTokens.staff(ana, site)).when().get("/api/followups/" + sameDay).then().body("status", equalTo("OPEN"));
+        given().auth().oauth2(DirectoryTokens.staff(ana, site)).when().get("/api/followups/" + sameDay).then().body("status", equalTo("OPEN"));
     }
 }

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import org.haven.events.IncidentReported;
 import org.haven.testing.AdjustableClock;
 import org.haven.testing.HavenInfrastructure;
-import org.haven.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +51,7 @@ class TeamAggregatesPrivacyTest {
         CheckIns.checkIn72h(incident, incident.reporterId(), 1, 1, false);
 
         clock.pin(TeamOfFive.IN_JUNE);
-        may(TestTokens.director(unique("dir"), site))
+        may(DirectoryTokens.director(unique("dir"), site))
                 .body("[0].followUpsOpened", nullValue())
                 .body("[0].followUpsCompleted", nullValue())
                 .body("[0].followUpsSuppressed", equalTo("FEWER_THAN_MINIMUM"))
@@ -91,13 +90,13 @@ class TeamAggregatesPrivacyTest {
         people.forEach(person -> CheckIns.checkIn72h(incident, person, 2, 2, false));
 
         clock.pin(TeamOfFive.IN_JUNE);
-        may(TestTokens.director(director, site))
+        may(DirectoryTokens.director(director, site))
                 .body("[0].checkIns.contributors", nullValue())
                 .body("[0].checkIns.subscales", empty())
                 .body("[0].checkIns.suppressed", equalTo("FEWER_THAN_MINIMUM"))
                 .body("[0].followUpsOpened", nullValue())
                 .body("[0].followUpsSuppressed", equalTo("FEWER_THAN_MINIMUM"));
-        may(TestTokens.director(unique("dir"), site))
+        may(DirectoryTokens.director(unique("dir"), site))
                 .body("[0].followUpsOpened", equalTo(15))
                 .body("[0].checkIns.contributors", equalTo(5));
     }
@@ -116,13 +115,13 @@ class TeamAggregatesPrivacyTest {
         CheckIns.checkIn72h(incident, director, 4, 4, false);        // strain 8
 
         clock.pin(TeamOfFive.IN_JUNE);
-        Map<String, Object> own = may(TestTokens.director(director, site))
+        Map<String, Object> own = may(DirectoryTokens.director(director, site))
                 .body("[0].followUpsOpened", equalTo(15))
                 .body("[0].followUpsCompleted", equalTo(5))
                 .body("[0].checkIns.contributors", equalTo(5))
                 .extract().jsonPath().getMap("[0].checkIns");
         assertThat(strainMean(own)).isCloseTo(4.0, within(0.001));
-        Map<String, Object> colleague = may(TestTokens.director(unique("dir"), site))
+        Map<String, Object> colleague = may(DirectoryTokens.director(unique("dir"), site))
                 .body("[0].followUpsOpened", equalTo(18))
                 .body("[0].checkIns.contributors", equalTo(6))
                 .extract().jsonPath().getMap("[0].checkIns");

@@ -7,7 +7,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.haven.events.IncidentReported;
 import org.haven.testing.HavenInfrastructure;
-import org.haven.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -79,17 +78,17 @@ class TeamAggregatesTest {
         clock.pin(TeamOfFive.IN_JUNE);
         String mine = unique("site");
         String theirs = unique("site");
-        given().auth().oauth2(TestTokens.director("dir-1", mine)).when().get("/api/team/aggregates").then().statusCode(200)
+        given().auth().oauth2(DirectoryTokens.director("dir-1", mine)).when().get("/api/team/aggregates").then().statusCode(200)
                 .body("siteId", equalTo(List.of(mine, mine, mine, mine, mine, mine)))
                 .body("month", equalTo(List.of("2025-01", "2025-02", "2025-03", "2025-04", "2025-05", "2025-06")));
-        given().auth().oauth2(TestTokens.director("dir-2", mine, theirs)).queryParam("from", "2025-03").queryParam("to", "2025-03")
+        given().auth().oauth2(DirectoryTokens.director("dir-2", mine, theirs)).queryParam("from", "2025-03").queryParam("to", "2025-03")
                 .when().get("/api/team/aggregates").then().statusCode(200)
                 .body("siteId", equalTo(List.of(mine, theirs).stream().sorted().toList()));
     }
 
     @Test
     void anInvertedOrOverlongPeriodIsRefusedAsProblem() {
-        String director = TestTokens.director("dir-1", "site-north");
+        String director = DirectoryTokens.director("dir-1", "site-north");
         given().auth().oauth2(director).queryParam("from", "2025-03").queryParam("to", "2025-01")
                 .when().get("/api/team/aggregates").then().statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(director).queryParam("from", "2022-01").queryParam("to", "2025-01")

@@ -2,7 +2,6 @@ package org.haven.wellness;
 
 import org.haven.events.IncidentReported;
 import org.haven.testing.AdjustableClock;
-import org.haven.testing.TestTokens;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +30,7 @@ record TeamOfFive(String site, List<String> staff, IncidentReported incident, St
         IncidentReported incident = critical(site, IN_MAY.minus(Duration.ofHours(2)), staff.get(0), staff.subList(1, 5), List.of());
         send(incident);
         awaitFollowUps(incident, 15);
-        return new TeamOfFive(site, staff, incident, TestTokens.director("dir-1", site));
+        return new TeamOfFive(site, staff, incident, DirectoryTokens.director("dir-1", site));
     }
 
     /** Strain scores 2, 4, 6 and 8 from the first four people: one short of what may be shown. */

@@ -69,11 +69,11 @@ class TeamPageTest {
         people.forEach(person -> CheckIns.checkIn72h(incident, person, 2, 2, false));
 
         clock.pin(TeamOfFive.IN_JUNE);
-        String own = Pages.html(TestTokens.director(director, site), "/app/wellness/team?months=2");
+        String own = Pages.html(DirectoryTokens.director(director, site), "/app/wellness/team?months=2");
         assertThat(own).contains("<th scope=\"row\">May 2025</th><td colspan=\"3\">fewer than 5 — not shown</td>",
                 "Check-in trends: fewer than 5 — not shown").doesNotContain("<td>15</td>").doesNotContain("(0–8)");
 
-        String colleague = Pages.html(TestTokens.director(unique("dir"), site), "/app/wellness/team?months=2");
+        String colleague = Pages.html(DirectoryTokens.director(unique("dir"), site), "/app/wellness/team?months=2");
         // five people, strain 4 each
         assertThat(colleague).contains("<th scope=\"row\">May 2025</th><td>15</td><td>5</td><td>33%</td>", "<td>4 (0–8)</td>");
     }
@@ -81,10 +81,10 @@ class TeamPageTest {
     @Test
     void onlyDirectorsOpenTheTeamView() {
         String site = unique("site");
-        given().auth().oauth2(TestTokens.staff("ana", site)).when().get("/app/wellness/team").then().statusCode(403);
-        given().auth().oauth2(TestTokens.supervisor("sup", site)).when().get("/app/wellness/team").then().statusCode(403);
+        given().auth().oauth2(DirectoryTokens.staff("ana", site)).when().get("/app/wellness/team").then().statusCode(403);
+        given().auth().oauth2(DirectoryTokens.supervisor("sup", site)).when().get("/app/wellness/team").then().statusCode(403);
         given().auth().oauth2(TestTokens.admin("admin-1")).when().get("/app/wellness/team").then().statusCode(403);
-        given().auth().oauth2(TestTokens.director("dir-1", site)).queryParam("months", 40).when().get("/app/wellness/team")
+        given().auth().oauth2(DirectoryTokens.director("dir-1", site)).queryParam("months", 40).when().get("/app/wellness/team")
                 .then().statusCode(400);
     }
 }

@@ -23,14 +23,14 @@ class TokenAudienceTest {
     void theApiRefusesATokenIssuedForAnotherClient() {
         given().auth().oauth2(TestTokens.forAnotherClient("staff-ana", "staff", "site-north")).when().get("/api/followups")
                 .then().statusCode(401).contentType("application/problem+json");
-        given().auth().oauth2(TestTokens.staff("staff-ana", "site-north")).when().get("/api/followups").then().statusCode(200);
+        given().auth().oauth2(DirectoryTokens.staff("staff-ana", "site-north")).when().get("/api/followups").then().statusCode(200);
     }
 
     @Test
     void aPageRefusesABearerTokenIssuedForAnotherClient() {
         given().redirects().follow(false).auth().oauth2(TestTokens.forAnotherClient("staff-ana", "staff", "site-north"))
                 .when().get(PAGE).then().statusCode(401);
-        given().redirects().follow(false).auth().oauth2(TestTokens.staff("staff-ana", "site-north"))
+        given().redirects().follow(false).auth().oauth2(DirectoryTokens.staff("staff-ana", "site-north"))
                 .when().get(PAGE).then().statusCode(200);
     }
 
@@ -44,7 +44,7 @@ class TokenAudienceTest {
 
     @Test
     void aSignInWithTokensIssuedForHavenOpensThePages() {
-        Cookies session = TestSignIn.session(PAGE, TestTokens.staff("staff-ana", "site-north"));
+        Cookies session = TestSignIn.session(PAGE, DirectoryTokens.staff("staff-ana", "site-north"));
 
         given().redirects().follow(false).cookies(session).when().get(PAGE)
                 .then().statusCode(200).contentType(containsString("text/html"));

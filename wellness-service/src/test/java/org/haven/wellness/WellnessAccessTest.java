@@ -60,9 +60,9 @@ class WellnessAccessTest {
 
     @Test
     void onlyDirectorsReadTeamAggregates() {
-        given().auth().oauth2(TestTokens.staff("staff-ana", "site-north")).when().get("/api/team/aggregates").then().statusCode(403);
-        given().auth().oauth2(TestTokens.supervisor("sup-north", "site-north")).when().get("/api/team/aggregates").then().statusCode(403);
-        given().auth().oauth2(TestTokens.director("dir-1", "site-north")).when().get("/api/team/aggregates").then().statusCode(200);
+        given().auth().oauth2(DirectoryTokens.staff("staff-ana", "site-north")).when().get("/api/team/aggregates").then().statusCode(403);
+        given().auth().oauth2(DirectoryTokens.supervisor("sup-north", "site-north")).when().get("/api/team/aggregates").then().statusCode(403);
+        given().auth().oauth2(DirectoryTokens.director("dir-1", "site-north")).when().get("/api/team/aggregates").then().statusCode(200);
     }
 
     @Test
@@ -73,7 +73,7 @@ class WellnessAccessTest {
         send(inB);
         awaitFollowUps(inA, 3);
         awaitFollowUps(inB, 3);
-        String supervisorOfA = TestTokens.supervisor("sup-a", inA.siteId());
+        String supervisorOfA = DirectoryTokens.supervisor("sup-a", inA.siteId());
         String followUpOfB = CheckIns.followUpOf(inB, inB.reporterId(), "SELF_CHECK_IN_72H");
         String missing = UUID.randomUUID().toString();
 
@@ -101,13 +101,13 @@ class WellnessAccessTest {
         awaitFollowUps(incident, 6);
         String bensFollowUp = CheckIns.followUpOf(incident, ben, "SELF_CHECK_IN_72H");
 
-        given().auth().oauth2(TestTokens.staff(ana, site)).queryParam("incidentId", incident.incidentId().toString())
+        given().auth().oauth2(DirectoryTokens.staff(ana, site)).queryParam("incidentId", incident.incidentId().toString())
                 .when().get("/api/followups").then().statusCode(200).body("total", equalTo(3))
                 .body("items.staffId", everyItem(equalTo(ana)));
-        given().auth().oauth2(TestTokens.staff(ana, site)).when().get("/api/followups/" + bensFollowUp).then().statusCode(404);
-        given().auth().oauth2(TestTokens.director("dir-1", site)).queryParam("site", site).when().get("/api/followups")
+        given().auth().oauth2(DirectoryTokens.staff(ana, site)).when().get("/api/followups/" + bensFollowUp).then().statusCode(404);
+        given().auth().oauth2(DirectoryTokens.director("dir-1", site)).queryParam("site", site).when().get("/api/followups")
                 .then().statusCode(200).body("total", equalTo(0));
-        given().auth().oauth2(TestTokens.director("dir-1", site)).when().get("/api/followups/" + bensFollowUp).then().statusCode(404);
+        given().auth().oauth2(DirectoryTokens.director("dir-1", site)).when().get("/api/followups/" + bensFollowUp).then().statusCode(404);
     }
 
     @Test
@@ -117,9 +117,9 @@ class WellnessAccessTest {
         awaitFollowUps(incident, 3);
         String conversation = CheckIns.followUpOf(incident, incident.reporterId(), "SUPERVISOR_CHECK_IN");
         String selfCheckIn = CheckIns.followUpOf(incident, incident.reporterId(), "SELF_CHECK_IN_72H");
-        String supervisor = TestTokens.supervisor("sup-x", incident.siteId());
+        String supervisor = DirectoryTokens.supervisor("sup-x", incident.siteId());
 
-        given().auth().oauth2(TestTokens.staff(incident.reporterId(), incident.siteId())).when().post("/api/followups/" + conversation + "/held")
+        given().auth().oauth2(DirectoryTokens.staff(incident.reporterId(), incident.siteId())).when().post("/api/followups/" + conversation + "/held")
                 .then().statusCode(403);
         given().auth().oauth2(supervisor).contentType("application/json").when().post("/api/followups/" + selfCheckIn + "/held").then().statusCode(403);
         given().auth().oauth2(supervisor).contentType("application/json").when().post("/api/followups/" + conversation + "/held")
@@ -130,11 +130,11 @@ class WellnessAccessTest {
     @Test
     void exposureIsReadableByThePersonThemselfOnly() {
         String site = "site-north";
-        given().auth().oauth2(TestTokens.staff("staff-ana", site)).when().get("/api/staff/staff-ana/exposure").then().statusCode(200);
-        given().auth().oauth2(TestTokens.staff("staff-ben", site)).when().get("/api/staff/staff-ana/exposure")
+        given().auth().oauth2(DirectoryTokens.staff("staff-ana", site)).when().get("/api/staff/staff-ana/exposure").then().statusCode(200);
+        given().auth().oauth2(DirectoryTokens.staff("staff-ben", site)).when().get("/api/staff/staff-ana/exposure")
                 .then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(TestTokens.supervisor("sup-north", site)).when().get("/api/staff/staff-ana/exposure").then().statusCode(403);
-        given().auth().oauth2(TestTokens.director("dir-1", site)).when().get("/api/staff/staff-ana/exposure").then().statusCode(403);
+        given().auth().oauth2(DirectoryTokens.supervisor("sup-north", site)).when().get("/api/staff/staff-ana/exposure").then().statusCode(403);
+        given().auth().oauth2(DirectoryTokens.director("dir-1", site)).when().get("/api/staff/staff-ana/exposure").then().statusCode(403);
     }
 
     @Test

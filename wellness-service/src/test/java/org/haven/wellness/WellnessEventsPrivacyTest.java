@@ -12,7 +12,6 @@ import org.haven.events.EventEnvelope;
 import org.haven.events.HavenEvents;
 import org.haven.events.IncidentReported;
 import org.haven.testing.HavenInfrastructure;
-import org.haven.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -52,7 +51,7 @@ class WellnessEventsPrivacyTest {
 
         CheckIns.checkIn72h(incident, ana, 4, 4, true);
         CheckIns.checkIn72h(incident, ben, 0, 1, false);
-        given().auth().oauth2(TestTokens.staff(ben, site)).contentType("application/json").body("{\"siteId\":\"" + site + "\"}")
+        given().auth().oauth2(DirectoryTokens.staff(ben, site)).contentType("application/json").body("{\"siteId\":\"" + site + "\"}")
                 .when().post("/api/conversations").then().statusCode(201);
 
         // 6 FollowUpOpened, then Ana's request with her check-in and Ben's on its own.
@@ -75,7 +74,7 @@ class WellnessEventsPrivacyTest {
 
     @Test
     void noOneAsksForAConversationAtASiteTheyDoNotBelongTo() {
-        given().auth().oauth2(TestTokens.staff("staff-ana", "site-north")).contentType("application/json")
+        given().auth().oauth2(DirectoryTokens.staff("staff-ana", "site-north")).contentType("application/json")
                 .body("{\"siteId\":\"site-south\"}").when().post("/api/conversations")
                 .then().statusCode(403).contentType("application/problem+json");
     }

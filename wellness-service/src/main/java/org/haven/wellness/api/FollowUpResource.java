@@ -83,6 +83,7 @@ public class FollowUpResource {
             params = params.and("staffId", staffId);
         }
         if (site != null) {
+            access.refuseMismatched(site);
             where.add("siteId = :site");
             params = params.and("site", site);
         }

@@ -26,6 +26,7 @@ public class Conversations {
     /** Asked outside a check-in, for one of the caller's own sites. */
     @Transactional
     public ConversationRequest requestAt(String siteId) {
+        access.refuseMismatched(siteId);
         if (!access.visibleSites().contains(siteId)) {
             throw new ForbiddenException("You are not a member of site " + siteId);
         }

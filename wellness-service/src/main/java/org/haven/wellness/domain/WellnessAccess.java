@@ -5,8 +5,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.NotFoundException;
 import org.haven.security.Caller;
 import org.haven.security.HavenRole;
-import org.haven.security.SiteScope;
 
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -14,16 +14,27 @@ import java.util.Set;
  * supervisors also see whether each follow-up of their sites happened; directors see team aggregates
  * (see {@link TeamAggregates}); admins see nothing here. A row the caller may not see answers exactly
  * like a missing one.
+ *
+ * <p>The directory decides a person's sites and where they supervise ({@link Directory}); the token's sites are the
+ * identity provider's copy. A caller has a site only when both have it: a site only the token names is refused
+ * (403 when asked for by name, left out of every list), a site only the directory gives waits for the token, and a
+ * person the directory does not know has no site. Every disagreement is counted ({@link SiteMismatches}).
  */
 @RequestScoped
 public class WellnessAccess {
 
-    private final Caller caller;
-    private final SiteScope sites;
+    private record Sites(Set<String> granted, Set<String> supervised) {
+    }
 
-    WellnessAccess(Caller caller, SiteScope sites) {
+    private final Caller caller;
+    private final Directory directory;
+    private final SiteMismatches mismatches;
+    private Sites sites;
+
+    WellnessAccess(Caller caller, Directory directory, SiteMismatches mismatches) {
         this.caller = caller;
-        this.sites = sites;
+        this.directory = directory;
+        this.mismatches = mismatches;
     }
 
     public String personId() {
@@ -40,11 +51,46 @@ public class WellnessAccess {
 
     /** The sites whose follow-up status the caller sees besides their own; empty unless a supervisor. */
     public Set<String> supervisedSites() {
-        return supervises() ? sites.visibleSites() : Set.of();
+        return supervises() ? sites().supervised() : Set.of();
     }
 
+    /** The caller's sites: those their token names and the directory gives them. */
     public Set<String> visibleSites() {
-        return sites.visibleSites();
+        return sites().granted();
+    }
+
+    /**
+     * Refuses (403, naming the site) a site the caller asks for by name that their token names and the directory
+     * does not give them; a site neither gives is left to the caller's own rule.
+     */
+    public void refuseMismatched(String siteId) {
+        if (siteId != null && caller.sites().contains(siteId) && !visibleSites().contains(siteId)) {
+            throw new SiteAccessRefused("Your sign-in names site " + siteId + " but the directory does not give it to you;"
+                    + " an admin must correct one of the two");
+        }
+    }
+
+    private Sites sites() {
+        if (sites == null) {
+            Set<String> token = caller.sites();
+            Directory.Person person = !caller.isAuthenticated() ? Directory.Person.UNKNOWN
+                    : directory.person(caller.personId());
+            Set<String> granted = intersection(token, person.sites());
+            if (!person.known()) {
+                mismatches.count("unknown-person", token.size());
+            } else {
+                mismatches.count("token", token.size() - granted.size());
+                mismatches.count("directory", person.sites().size() - granted.size());
+            }
+            sites = new Sites(granted, intersection(token, person.supervised()));
+        }
+        return sites;
+    }
+
+    private static Set<String> intersection(Set<String> token, Set<String> directory) {
+        Set<String> both = new HashSet<>(token);
+        both.retainAll(directory);
+        return Set.copyOf(both);
     }
 
     public void requireReadable(FollowUp followUp, String notFoundDetail) {
