@@ -52,6 +52,18 @@
     empty.hidden = alerts.length > 0;
   }
 
+  // Critical incidents at the caller's sites that no one could be paged for: a banner until someone takes charge.
+  const banner = document.getElementById('unroutable');
+  async function refreshUnroutable() {
+    const response = await fetch('/app/api/alerts/unroutable', { headers: Object.assign({ Accept: 'application/json' }, SCRIPT) });
+    if (!response.ok) return;
+    const open = await response.json();
+    banner.replaceChildren(...open.map(u => text('p', null, 'Could not be routed: ' + readable(u.incidentType) + ' at '
+        + u.siteName + ', ' + new Date(u.occurredAt).toLocaleString() + ' (' + u.reason + '; '
+        + u.administratorsPaged + ' administrator(s) paged).')));
+    banner.hidden = open.length === 0;
+  }
+
   async function acknowledge(id, button) {
     button.disabled = true;
     const response = await fetch('/app/api/alerts/' + encodeURIComponent(id) + '/ack',
@@ -68,6 +80,8 @@
   }
 
   refresh();
+  refreshUnroutable();
   listen();
   setInterval(refresh, 30000);
+  setInterval(refreshUnroutable, 30000);
 }());

@@ -112,6 +112,7 @@ class DirectoryAdminTest {
                 .when().put("/api/directory/sites/site-north/escalation").then().statusCode(400);
         given().auth().oauth2(ADMIN).contentType("application/json")
                 .body("{\"personId\":\"nobody-" + UUID.randomUUID() + "\",\"startsAt\":\"2026-01-01T00:00:00Z\",\"endsAt\":\"2026-01-02T00:00:00Z\"}")
-                .when().post("/api/directory/sites/site-north/on-call").then().statusCode(404);
+                .when().post("/api/directory/sites/site-north/on-call").then().statusCode(400)
+                .body("errors.field", hasItem("personId"));
     }
 }

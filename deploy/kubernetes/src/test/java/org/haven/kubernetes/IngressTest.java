@@ -30,6 +30,8 @@ class IngressTest {
             "/api/debriefs", "debrief-service",
             "/api/alerts", "notification-service",
             "/api/directory", "notification-service",
+            "/app/console", "notification-service",
+            "/app/api/console/directory/sites", "notification-service",
             "/api/followups", "wellness-service",
             "/api/staff", "wellness-service");
 

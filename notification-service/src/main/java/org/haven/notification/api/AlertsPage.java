@@ -21,6 +21,7 @@ import org.haven.notification.domain.Alert;
 import org.haven.notification.domain.AlertAccess;
 import org.haven.notification.domain.Delivery;
 import org.haven.notification.domain.Directory;
+import org.haven.notification.domain.UnroutableAlerts;
 import org.haven.notification.messaging.AlertFeed;
 import org.haven.security.HavenRole;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -54,9 +55,11 @@ public class AlertsPage {
     private final AlertFeed feed;
     private final SecurityIdentity identity;
     private final Clock clock;
+    private final UnroutableAlerts unroutableAlerts;
 
     AlertsPage(Template alerts, AlertAccess access, Acknowledgement acknowledgement, Directory directory, AlertFeed feed,
-               SecurityIdentity identity, Clock clock) {
+               SecurityIdentity identity, Clock clock, UnroutableAlerts unroutableAlerts) {
+        this.unroutableAlerts = unroutableAlerts;
         this.alerts = alerts;
         this.access = access;
         this.acknowledgement = acknowledgement;
@@ -85,6 +88,14 @@ public class AlertsPage {
         }
         List<Alert> mine = Alert.list("recipientId = ?1 and siteId in ?2 order by raisedAt desc", access.personId(), sites);
         return mine.stream().limit(50).map(this::live).toList();
+    }
+
+    /** Critical incidents at the caller's sites that no one could be paged for, until someone takes charge: the page's banner. */
+    @GET
+    @Path("/api/alerts/unroutable")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<DirectoryViews.UnroutableView> unroutable() {
+        return unroutableAlerts.open(access.visibleSites()).stream().map(o -> DirectoryResource.unroutableView(directory, o)).toList();
     }
 
     @RateLimited(value = "acknowledge", perPerson = RateLimits.ACK_PER_PERSON, perIp = RateLimits.ACK_PER_IP)

@@ -26,13 +26,42 @@ public final class DirectoryRequests {
     private DirectoryRequests() {
     }
 
-    public record SiteRequest(@NotBlank @Size(max = 200) String name, @NotBlank String timeZone) {
+    static final String PHONE = "^\\+[1-9][0-9]{6,14}$";
+    static final String PHONE_MESSAGE = "must be a phone number in E.164 form, e.g. +15550100123";
+    static final String LANGUAGE = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$";
+    static final String LANGUAGE_MESSAGE = "must be a language tag such as en, es or pt-BR";
+
+    /** {@code jurisdiction}: whose licensing rules apply (e.g. {@code us-generic}); absent clears it. */
+    public record SiteRequest(@NotBlank @Size(max = 200) String name, @NotBlank @TimeZoneId String timeZone,
+                              @Size(max = 100) String jurisdiction) {
     }
 
     public record PersonRequest(
             @NotBlank @Size(max = 200) String displayName,
             @NotBlank @Email @Size(max = 320) String email,
-            @Pattern(regexp = "^\\+[1-9][0-9]{6,14}$", message = "must be a phone number in E.164 form, e.g. +15550100123") String phone) {
+            @Pattern(regexp = PHONE, message = PHONE_MESSAGE) String phone,
+            @Pattern(regexp = LANGUAGE, message = LANGUAGE_MESSAGE) String preferredLanguage) {
+    }
+
+    /** The console's first run: the first site, its first supervisor, and the signed-in admin's own contact. */
+    public record SetupRequest(@NotNull @Valid SetupSite site, @NotNull @Valid SetupPerson supervisor, @NotNull @Valid You you) {
+    }
+
+    public record SetupSite(@NotBlank @Pattern(regexp = org.haven.http.Ids.PATTERN, message = org.haven.http.Ids.MESSAGE) String id,
+                            @NotBlank @Size(max = 200) String name, @NotBlank @TimeZoneId String timeZone,
+                            @NotBlank @Size(max = 100) String jurisdiction) {
+    }
+
+    public record SetupPerson(@NotBlank @Pattern(regexp = org.haven.http.Ids.PATTERN, message = org.haven.http.Ids.MESSAGE) String id,
+                              @NotBlank @Size(max = 200) String displayName,
+                              @NotBlank @Email @Size(max = 320) String email,
+                              @Pattern(regexp = PHONE, message = PHONE_MESSAGE) String phone,
+                              @Pattern(regexp = LANGUAGE, message = LANGUAGE_MESSAGE) String preferredLanguage) {
+    }
+
+    /** The signed-in admin, who becomes an administrator (paged when an alert can reach no one else). */
+    public record You(@NotBlank @Size(max = 200) String displayName, @NotBlank @Email @Size(max = 320) String email,
+                      @Pattern(regexp = PHONE, message = PHONE_MESSAGE) String phone) {
     }
 
     public record ChainRequest(

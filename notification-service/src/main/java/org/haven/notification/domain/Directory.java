@@ -93,16 +93,51 @@ public class Directory {
 
     @Transactional
     public void putPerson(String id, String displayName, String email, String phone) {
+        putPerson(id, displayName, email, phone, null);
+    }
+
+    @Transactional
+    public void putPerson(String id, String displayName, String email, String phone, String preferredLanguage) {
         entityManager.createNativeQuery("""
-                        INSERT INTO person (id, display_name, email, phone) VALUES (?1, ?2, ?3, ?4)
+                        INSERT INTO person (id, display_name, email, phone, preferred_language) VALUES (?1, ?2, ?3, ?4, ?5)
                         ON CONFLICT (id) DO UPDATE SET display_name = EXCLUDED.display_name, email = EXCLUDED.email,
-                            phone = EXCLUDED.phone""")
+                            phone = EXCLUDED.phone, preferred_language = EXCLUDED.preferred_language""")
                 .setParameter(1, id)
                 .setParameter(2, displayName)
                 .setParameter(3, email)
                 .setParameter(4, phone)
+                .setParameter(5, preferredLanguage)
                 .executeUpdate();
         events.personChanged(id);
+    }
+
+    /** Makes set-ups and seeds of two replicas take turns, for the rest of the transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockForSetUp() {
+        entityManager.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(7007)) AS locked").getSingleResult();
+    }
+
+    /** Whether the directory holds no site yet: a first run, which the console answers with its set-up. */
+    public boolean isEmpty() {
+        return entityManager.createQuery("SELECT count(s) FROM Site s", Long.class).getSingleResult() == 0;
+    }
+
+    /** The program's administrators: paged when an alert can be routed to no one else. */
+    public List<Person> administrators() {
+        return entityManager.createNativeQuery("""
+                        SELECT p.* FROM person p JOIN administrator a ON a.person_id = p.id ORDER BY p.id""", Person.class)
+                .getResultList();
+    }
+
+    @Transactional
+    public void makeAdministrator(String personId, Instant since) {
+        entityManager.createNativeQuery("INSERT INTO administrator (person_id, since) VALUES (?1, ?2) ON CONFLICT (person_id) DO NOTHING")
+                .setParameter(1, personId).setParameter(2, since).executeUpdate();
+    }
+
+    public boolean isAdministrator(String personId) {
+        return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM administrator WHERE person_id = ?1")
+                .setParameter(1, personId).getSingleResult()).longValue() > 0;
     }
 
     public Optional<Person> person(String id) {
@@ -176,6 +211,49 @@ public class Directory {
         shift.endsAt = endsAt;
         entityManager.persist(shift);
         return shift;
+    }
+
+    public Optional<OnCallShift> shift(String siteId, long shiftId) {
+        return Optional.ofNullable(entityManager.find(OnCallShift.class, shiftId)).filter(s -> s.siteId.equals(siteId));
+    }
+
+    @Transactional
+    public OnCallShift changeShift(long shiftId, String personId, Instant startsAt, Instant endsAt) {
+        OnCallShift shift = entityManager.find(OnCallShift.class, shiftId);
+        shift.personId = personId;
+        shift.startsAt = startsAt;
+        shift.endsAt = endsAt;
+        return shift;
+    }
+
+    @Transactional
+    public void removeShift(long shiftId) {
+        entityManager.createQuery("DELETE FROM OnCallShift s WHERE s.id = :id").setParameter("id", shiftId).executeUpdate();
+    }
+
+    /** The on-call shifts of a site overlapping {@code [from, to)}, in order. */
+    public List<OnCallShift> shiftsBetween(String siteId, Instant from, Instant to) {
+        return entityManager.createQuery("""
+                        SELECT s FROM OnCallShift s WHERE s.siteId = :site AND s.endsAt > :from AND s.startsAt < :to
+                        ORDER BY s.startsAt, s.id""", OnCallShift.class)
+                .setParameter("site", siteId).setParameter("from", from).setParameter("to", to)
+                .getResultList();
+    }
+
+    /** The ids of everyone with working time recorded at a site, in id order. */
+    public List<String> workingAt(String siteId) {
+        java.util.SortedSet<String> ids = new java.util.TreeSet<>(entityManager.createQuery(
+                "SELECT DISTINCT s.personId FROM WorkShift s WHERE s.siteId = :site", String.class).setParameter("site", siteId).getResultList());
+        ids.addAll(entityManager.createQuery("SELECT DISTINCT e.personId FROM ShiftException e WHERE e.siteId = :site", String.class)
+                .setParameter("site", siteId).getResultList());
+        return List.copyOf(ids);
+    }
+
+    /** Every role the person holds, by site. */
+    public List<SiteAssignment> assignments(String personId) {
+        return entityManager.createQuery("SELECT a FROM SiteAssignment a WHERE a.personId = :person ORDER BY a.siteId, a.role",
+                        SiteAssignment.class)
+                .setParameter("person", personId).getResultList();
     }
 
     /** The rota of a site from {@code from} on, in order: the shift on now first, then the handovers. */

@@ -79,7 +79,7 @@ public class EscalationFiring {
         escalation.levelReached = Math.max(escalation.levelReached, step.level);
         boolean firstPage = step.round == 1 && step.level == chain.get(0).level;
         if (firstPage && paged.isEmpty()) {
-            unroutable(escalation, now);
+            paged.addAll(unroutable(escalation, step, now));
         }
         if (!firstPage) {
             events.escalated(escalation, step.level, paged.stream().map(a -> a.recipientId).toList(), now);
@@ -110,13 +110,23 @@ public class EscalationFiring {
         LOG.warnf("Incident %s: every level of the escalation chain was paged and no one has acknowledged", escalation.incidentId);
     }
 
-    private void unroutable(Escalation escalation, Instant now) {
+    /**
+     * Keeps the incident as one UNROUTABLE alert (which the alerts and console pages show as a banner until someone
+     * takes charge) and pages every administrator instead: an alert no one receives must never be only a log line.
+     */
+    private List<Alert> unroutable(Escalation escalation, EscalationStep step, Instant now) {
         String why = directory.site(escalation.siteId).isPresent() ? "has no one to page at the first level" : "is not in the directory";
-        LOG.warnf("Critical incident %s cannot be routed: site '%s' %s. Recorded as an UNROUTABLE alert.",
-                escalation.incidentId, escalation.siteId, why);
+        List<Person> administrators = directory.administrators();
+        LOG.warnf("Critical incident %s cannot be routed: site '%s' %s. Recorded as an UNROUTABLE alert; %d administrator(s) paged.",
+                escalation.incidentId, escalation.siteId, why, administrators.size());
         if (!Alert.exists(escalation.incidentId, null)) {
             Alert.unroutable(escalation, now).persist();
             meters.counter("haven.alerts.unroutable").increment();
         }
+        List<Alert> paged = new ArrayList<>();
+        for (Person administrator : administrators) {
+            paging.page(escalation, administrator, step.level, step.round, now).ifPresent(paged::add);
+        }
+        return paged;
     }
 }

@@ -14,4 +14,6 @@ public class Person extends PanacheEntityBase {
     public String email;
     /** For SMS, in E.164 form (+15550100123); null when the person has no phone on record. */
     public String phone;
+    /** A BCP 47 language tag ({@code en}, {@code es}, {@code pt-BR}); null when none is recorded. */
+    public String preferredLanguage;
 }

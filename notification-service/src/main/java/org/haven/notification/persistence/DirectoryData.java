@@ -18,17 +18,22 @@ import java.time.LocalTime;
 
 import java.util.List;
 
-/** The shape of a directory seed file: people, and sites naming who holds which role there and who works there when. */
+/**
+ * The shape of a directory seed file: people, sites naming who holds which role there and who works there when (in the
+ * site's zone), and the administrators (paged when an alert can reach no one else).
+ */
 public record DirectoryData(
         @NotNull List<@NotNull @Valid PersonEntry> people,
-        @NotNull List<@NotNull @Valid SiteEntry> sites) {
+        @NotNull List<@NotNull @Valid SiteEntry> sites,
+        List<@NotBlank String> administrators) {
 
 
     public record PersonEntry(
             @NotBlank @Pattern(regexp = Ids.PATTERN) String id,
             @NotBlank String displayName,
             @NotBlank @Email String email,
-            @Pattern(regexp = "^\\+[1-9][0-9]{6,14}$") String phone) {
+            @Pattern(regexp = "^\\+[1-9][0-9]{6,14}$") String phone,
+            String preferredLanguage) {
     }
 
     /** One weekly shift of a person at the site, on each of its days, in wall-clock time of the site's zone. */
