@@ -31,6 +31,12 @@ class IngressTest {
             "/api/followups", "wellness-service",
             "/api/staff", "wellness-service");
 
+    /** Page APIs under /app/api, which the /app rule would otherwise send to incident-service. */
+    private static final Map<String, String> PAGE_API_ROUTES = Map.of(
+            "/app/api/alerts", "notification-service",
+            "/app/api/push/key", "notification-service",
+            "/app/api/push/subscription", "notification-service");
+
     private static final Pattern ANY_PATH = Pattern.compile("@Path\\(\"([^\"]+)\"\\)");
     private static final Pattern CLASS_DECLARATION = Pattern.compile("(?m)^(public\\s+|final\\s+|abstract\\s+)*class\\s");
     private static final Pattern API_ROOT = Pattern.compile("@Path\\(\"(/api/[^/\"{]+)");
@@ -41,6 +47,14 @@ class IngressTest {
         IngressRule haven = havenHost(Overlays.get(name));
 
         API_ROUTES.forEach((path, service) -> assertThat(backend(haven, path)).as(path).isEqualTo(service));
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.haven.kubernetes.Overlays#names")
+    void thePagesOwnApisReachTheServiceOfThePage(String name) {
+        IngressRule haven = havenHost(Overlays.get(name));
+
+        PAGE_API_ROUTES.forEach((path, service) -> assertThat(backend(haven, path)).as(path).isEqualTo(service));
     }
 
     @ParameterizedTest
