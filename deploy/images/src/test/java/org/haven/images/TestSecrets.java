@@ -1,6 +1,13 @@
 package org.haven.images;
 
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,6 +32,7 @@ final class TestSecrets {
         put("haven-web-session", "session-secret", random(32));
         put("haven-web-session", "csrf-key", random(32));
         put("haven-ack-links", "secret", random(32));
+        vapidPair();
         put("haven-smtp", "username", "haven");
         put("haven-smtp", "password", random(16));
         // AES-256-GCM key for sealed check-in answers: 32 bytes, base64.
@@ -49,6 +57,33 @@ final class TestSecrets {
             put(secretName, "password", random(18));
         }
         return values.get(secretName + "/" + key);
+    }
+
+    /** A fresh P-256 pair in the form haven-web-push holds: the uncompressed public point and the private scalar, base64url. */
+    private void vapidPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            KeyPair pair = generator.generateKeyPair();
+            ECPublicKey publicKey = (ECPublicKey) pair.getPublic();
+            byte[] point = new byte[65];
+            point[0] = 4;
+            fixed32(publicKey.getW().getAffineX(), point, 1);
+            fixed32(publicKey.getW().getAffineY(), point, 33);
+            byte[] scalar = new byte[32];
+            fixed32(((ECPrivateKey) pair.getPrivate()).getS(), scalar, 0);
+            Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
+            put("haven-web-push", "public-key", encoder.encodeToString(point));
+            put("haven-web-push", "private-key", encoder.encodeToString(scalar));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void fixed32(BigInteger value, byte[] out, int offset) {
+        byte[] bytes = value.toByteArray();
+        int start = Math.max(0, bytes.length - 32);
+        System.arraycopy(bytes, start, out, offset + 32 - (bytes.length - start), bytes.length - start);
     }
 
     static String random(int bytes) {

@@ -37,6 +37,11 @@ class IngressTest {
 
     private static final String NGINX = "nginx.ingress.kubernetes.io/";
     private static final int KEYCLOAK_HTTPS = 8443;
+    /** Page APIs under /app/api, which the /app rule would otherwise send to incident-service. */
+    private static final Map<String, String> PAGE_API_ROUTES = Map.of(
+            "/app/api/alerts", "notification-service",
+            "/app/api/push/key", "notification-service",
+            "/app/api/push/subscription", "notification-service");
 
     private static final Pattern ANY_PATH = Pattern.compile("@Path\\(\"([^\"]+)\"\\)");
     private static final Pattern CLASS_DECLARATION = Pattern.compile("(?m)^(public\\s+|final\\s+|abstract\\s+)*class\\s");
@@ -48,6 +53,14 @@ class IngressTest {
         IngressRule haven = havenHost(Overlays.get(name));
 
         API_ROUTES.forEach((path, service) -> assertThat(backend(haven, path)).as(path).isEqualTo(service));
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.haven.kubernetes.Overlays#names")
+    void thePagesOwnApisReachTheServiceOfThePage(String name) {
+        IngressRule haven = havenHost(Overlays.get(name));
+
+        PAGE_API_ROUTES.forEach((path, service) -> assertThat(backend(haven, path)).as(path).isEqualTo(service));
     }
 
     @ParameterizedTest

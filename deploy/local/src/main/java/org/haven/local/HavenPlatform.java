@@ -5,10 +5,17 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -234,6 +241,9 @@ public final class HavenPlatform implements AutoCloseable {
         }
         if (service.module().equals("notification-service")) {
             env.put("HAVEN_NOTIFICATION_ACK_LINK_SECRET", ackLinkSecret());
+            List<String> vapid = vapidKeys();
+            env.put("HAVEN_VAPID_PUBLIC_KEY", vapid.get(0));
+            env.put("HAVEN_VAPID_PRIVATE_KEY", vapid.get(1));
         }
         return env;
     }
@@ -255,6 +265,42 @@ public final class HavenPlatform implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the acknowledgement-link key in " + file, e);
         }
+    }
+
+    /**
+     * The VAPID pair that signs web pushes (public point, private scalar; base64url), made for this data directory and
+     * kept in it: browsers subscribed with its public key are reached only while it stays the same.
+     */
+    private synchronized List<String> vapidKeys() {
+        Path file = layout.dataDir().resolve("vapid.keys");
+        try {
+            if (!Files.exists(file)) {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+                generator.initialize(new ECGenParameterSpec("secp256r1"));
+                KeyPair pair = generator.generateKeyPair();
+                ECPublicKey publicKey = (ECPublicKey) pair.getPublic();
+                byte[] point = new byte[65];
+                point[0] = 4;
+                fixed32(publicKey.getW().getAffineX(), point, 1);
+                fixed32(publicKey.getW().getAffineY(), point, 33);
+                byte[] scalar = new byte[32];
+                fixed32(((ECPrivateKey) pair.getPrivate()).getS(), scalar, 0);
+                Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
+                Files.write(file, List.of(encoder.encodeToString(point), encoder.encodeToString(scalar)));
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+            return Files.readAllLines(file).stream().map(String::trim).filter(line -> !line.isEmpty()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the web push keys in " + file, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("This JDK cannot make a P-256 key pair", e);
+        }
+    }
+
+    private static void fixed32(BigInteger value, byte[] out, int offset) {
+        byte[] bytes = value.toByteArray();
+        int start = Math.max(0, bytes.length - 32);
+        System.arraycopy(bytes, start, out, offset + 32 - (bytes.length - start), bytes.length - start);
     }
 
     private static byte[] randomBytes(int length) {

@@ -39,7 +39,7 @@ public class Paging {
                 || Delivery.exists(alert.id, DeliveryKind.ALERT, round)) {
             return Optional.empty();
         }
-        for (ContactChannels.Contact contact : channels.of(person)) {
+        for (ContactChannels.Contact contact : channels.forAlerts(person)) {
             Delivery.pending(alert, contact.channel(), DeliveryKind.ALERT, round, contact.destination(), now).persist();
         }
         changed.fire(AlertChanged.of(alert));
@@ -51,7 +51,7 @@ public class Paging {
         if (Delivery.exists(alert.id, DeliveryKind.HANDLED)) {
             return;
         }
-        for (ContactChannels.Contact contact : channels.of(person)) {
+        for (ContactChannels.Contact contact : channels.forAlerts(person)) {
             Delivery.pending(alert, contact.channel(), DeliveryKind.HANDLED, 1, contact.destination(), now).persist();
         }
     }

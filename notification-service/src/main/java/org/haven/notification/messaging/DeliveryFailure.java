@@ -22,7 +22,11 @@ record DeliveryFailure(String reason, String detail) {
     private static final Pattern PHONE = Pattern.compile("\\+\\d[\\d -]{6,}\\d");
 
     static DeliveryFailure of(RuntimeException e, DeliveryChannel channel, String destination) {
-        String party = channel == DeliveryChannel.SMS ? "the SMS provider" : "the mail server";
+        String party = switch (channel) {
+            case SMS -> "the SMS provider";
+            case PUSH -> "the push service";
+            case EMAIL -> "the mail server";
+        };
         return new DeliveryFailure(reason(e, party), scrubbed(innermostMessage(e), destination));
     }
 

@@ -19,7 +19,10 @@ import org.haven.notification.domain.Alert;
 import org.haven.notification.domain.AckLinks;
 import org.haven.notification.domain.AlertMessage;
 import org.haven.notification.domain.AlertStatus;
+import org.haven.notification.domain.DeliveryChannel;
 import org.haven.notification.domain.DeliveryKind;
+import org.haven.notification.domain.PushMessage;
+import org.haven.notification.domain.PushSubscription;
 import org.haven.notification.domain.Person;
 import org.haven.notification.domain.Delivery;
 import org.haven.notification.domain.DeliveryRetryPolicy;
@@ -33,7 +36,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Sends alert emails and texts recorded as PENDING deliveries, after the transaction that recorded them has
+ * Sends alert emails, texts and pushes recorded as PENDING deliveries, after the transaction that recorded them has
  * committed: a rolled-back alert is never emailed, and a redelivered event (deduplicated by the
  * inbox) records no second delivery. Failed sends are retried with backoff on a short schedule,
  * which also picks up deliveries left behind by a process that stopped before sending them.
@@ -60,12 +63,14 @@ public class DeliverySender {
     private final MeterRegistry meters;
 
     private final Event<AlertChanged> changed;
+    private final PushGateway push;
     private final SendingWorker worker;
 
     DeliverySender(EntityManager entityManager, ReactiveMailer mailer, SmsGateway sms, AckLinks ackLinks, AlertEmailConfig config,
                    DeliveryRetryPolicy retries, TransactionSynchronizationRegistry transactions, Clock clock, MeterRegistry meters,
-                   Event<AlertChanged> changed) {
+                   Event<AlertChanged> changed, PushGateway push) {
         this.changed = changed;
+        this.push = push;
         this.entityManager = entityManager;
         this.mailer = mailer;
         this.sms = sms;
@@ -139,12 +144,21 @@ public class DeliverySender {
             return true;
         }
         changed.fire(AlertChanged.of(alert));
-        AlertMessage message = render(alert, delivery);
         try {
-            switch (delivery.channel) {
-                case EMAIL -> mailer.send(Mail.withText(delivery.destination, message.subject(), message.text()))
-                        .await().atMost(config.sendTimeout());
-                case SMS -> sms.send(delivery.destination, message.shortText(), config.sendTimeout());
+            if (delivery.channel == DeliveryChannel.PUSH) {
+                PushSubscription subscription = entityManager.find(PushSubscription.class, UUID.fromString(delivery.destination));
+                if (subscription == null || push(subscription, alert, delivery) == PushGateway.Outcome.GONE) {
+                    gone(delivery, subscription, alert);
+                    return true;
+                }
+            } else {
+                AlertMessage message = render(alert, delivery);
+                switch (delivery.channel) {
+                    case EMAIL -> mailer.send(Mail.withText(delivery.destination, message.subject(), message.text()))
+                            .await().atMost(config.sendTimeout());
+                    case SMS -> sms.send(delivery.destination, message.shortText(), config.sendTimeout());
+                    default -> throw new IllegalStateException("no sender for " + delivery.channel);
+                }
             }
             delivery.sent(clock.instant());
             meters.counter("haven.alert.deliveries", "channel", delivery.channel.name(), "outcome", "sent").increment();
@@ -164,6 +178,26 @@ public class DeliverySender {
             }
             return false;
         }
+    }
+
+    private PushGateway.Outcome push(PushSubscription subscription, Alert alert, Delivery delivery) {
+        Site site = entityManager.find(Site.class, alert.siteId);
+        PushMessage message = delivery.kind == DeliveryKind.HANDLED ? PushMessage.handled(alert, site) : PushMessage.page(alert, site);
+        return push.send(subscription, message.json(), alert.id, config.sendTimeout());
+    }
+
+    /**
+     * The browser withdrew its subscription (or its push service says it expired; the person may have removed it
+     * too): it is dropped, and this push is given up rather than retried. The person's other channels still go.
+     */
+    private void gone(Delivery delivery, PushSubscription subscription, Alert alert) {
+        if (subscription != null) {
+            subscription.delete();
+        }
+        delivery.failed("the browser's push subscription has ended; it is removed", null);
+        meters.counter("haven.alert.deliveries", "channel", delivery.channel.name(), "outcome", "gone").increment();
+        LOG.infof("Alert %s: %s PUSH to %s not sent, the push subscription has ended and is removed",
+                alert.id, delivery.kind, alert.recipientId);
     }
 
     private AlertMessage render(Alert alert, Delivery delivery) {

@@ -144,6 +144,7 @@ public class NoticeSender {
             switch (delivery.channel) {
                 case EMAIL -> mailer.send(email(delivery.destination, message)).await().atMost(config.sendTimeout());
                 case SMS -> sms.send(delivery.destination, message.shortText(), config.sendTimeout());
+                case PUSH -> throw new IllegalStateException("notices are not pushed");
             }
             Instant sentAt = clock.instant();
             delivery.sent(sentAt);
