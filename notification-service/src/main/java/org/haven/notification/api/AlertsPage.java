@@ -16,7 +16,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.haven.notification.config.NoticeConfig;
 import org.haven.notification.domain.Acknowledgement;
+import org.haven.notification.domain.AlertMessage;
 import org.haven.notification.domain.Alert;
 import org.haven.notification.domain.AlertAccess;
 import org.haven.notification.domain.Delivery;
@@ -54,9 +56,11 @@ public class AlertsPage {
     private final AlertFeed feed;
     private final SecurityIdentity identity;
     private final Clock clock;
+    private final NoticeConfig pages;
 
     AlertsPage(Template alerts, AlertAccess access, Acknowledgement acknowledgement, Directory directory, AlertFeed feed,
-               SecurityIdentity identity, Clock clock) {
+               SecurityIdentity identity, Clock clock, NoticeConfig pages) {
+        this.pages = pages;
         this.alerts = alerts;
         this.access = access;
         this.acknowledgement = acknowledgement;
@@ -128,6 +132,6 @@ public class AlertsPage {
         String siteName = directory.site(alert.siteId).map(s -> s.name).orElse(alert.siteId);
         String handledBy = alert.acknowledgedBy == null ? null
                 : directory.person(alert.acknowledgedBy).map(p -> p.displayName).orElse(alert.acknowledgedBy);
-        return LiveAlert.of(alert, siteName, handledBy, Delivery.ofAlert(alert.id));
+        return LiveAlert.of(alert, siteName, handledBy, Delivery.ofAlert(alert.id), AlertMessage.incidentLink(pages.incidentsUrl(), alert));
     }
 }

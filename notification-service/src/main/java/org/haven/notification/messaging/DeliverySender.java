@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.haven.notification.config.AlertEmailConfig;
+import org.haven.notification.config.NoticeConfig;
 import org.haven.notification.domain.Alert;
 import org.haven.notification.domain.AckLinks;
 import org.haven.notification.domain.AlertMessage;
@@ -54,6 +55,7 @@ public class DeliverySender {
     private final SmsGateway sms;
     private final AckLinks ackLinks;
     private final AlertEmailConfig config;
+    private final NoticeConfig pages;
     private final DeliveryRetryPolicy retries;
     private final TransactionSynchronizationRegistry transactions;
     private final Clock clock;
@@ -62,7 +64,7 @@ public class DeliverySender {
     private final Event<AlertChanged> changed;
     private final SendingWorker worker;
 
-    DeliverySender(EntityManager entityManager, ReactiveMailer mailer, SmsGateway sms, AckLinks ackLinks, AlertEmailConfig config,
+    DeliverySender(EntityManager entityManager, ReactiveMailer mailer, SmsGateway sms, AckLinks ackLinks, AlertEmailConfig config, NoticeConfig pages,
                    DeliveryRetryPolicy retries, TransactionSynchronizationRegistry transactions, Clock clock, MeterRegistry meters,
                    Event<AlertChanged> changed) {
         this.changed = changed;
@@ -71,6 +73,7 @@ public class DeliverySender {
         this.sms = sms;
         this.ackLinks = ackLinks;
         this.config = config;
+        this.pages = pages;
         this.retries = retries;
         this.transactions = transactions;
         this.clock = clock;
@@ -173,7 +176,7 @@ public class DeliverySender {
             String name = by == null ? alert.acknowledgedBy : by.displayName;
             return AlertMessage.handled(alert, site, config.appUrl(), name);
         }
-        return AlertMessage.page(alert, site, config.appUrl(), AlertMessage.ackLink(config.appUrl(), ackLinks.token(alert.id)));
+        return AlertMessage.page(alert, site, config.appUrl(), pages.incidentsUrl(), AlertMessage.ackLink(config.appUrl(), ackLinks.token(alert.id)));
     }
 
 }
