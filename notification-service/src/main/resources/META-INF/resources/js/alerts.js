@@ -37,6 +37,9 @@
       item.appendChild(button);
     }
     alert.notDelivered.forEach(reason => item.appendChild(text('p', 'undelivered', 'Not delivered by ' + reason)));
+    const open = text('a', 'incident-link', 'Open the incident');
+    open.href = alert.incidentPage;
+    item.appendChild(open);
     return item;
   }
 

@@ -25,6 +25,8 @@ public class AuditEntry extends PanacheEntityBase {
         LISTED,
         AMENDED,
         NOTIFICATION_DONE,
+        /** A missing client's hand-over to police or return was recorded ({@code ClientStatusChanges}). */
+        STATUS_CHANGED,
         /** The retention purge removed records; {@code detail} says which kinds, how many and the cutoff. */
         PURGED
     }

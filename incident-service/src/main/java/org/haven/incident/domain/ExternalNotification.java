@@ -24,6 +24,10 @@ public class ExternalNotification extends PanacheEntityBase {
     public Instant dueAt;
     public String doneBy;
     public Instant doneAt;
+    /** The agency's number for the call (police report number, NCMEC case number); null when none was given. */
+    public String reference;
+    /** Who recorded the call, when someone else made it; null when the one who made it recorded it. */
+    public String recordedBy;
     public Instant overdueAnnouncedAt;
 
     public static List<ExternalNotification> of(UUID incidentId) {

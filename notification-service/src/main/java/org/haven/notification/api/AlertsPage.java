@@ -16,7 +16,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.haven.notification.config.NoticeConfig;
 import org.haven.notification.domain.Acknowledgement;
+import org.haven.notification.domain.AlertMessage;
 import org.haven.notification.domain.Alert;
 import org.haven.notification.domain.AlertAccess;
 import org.haven.notification.domain.Delivery;
@@ -56,10 +58,12 @@ public class AlertsPage {
     private final SecurityIdentity identity;
     private final Clock clock;
     private final UnroutableAlerts unroutableAlerts;
+    private final NoticeConfig pages;
 
     AlertsPage(Template alerts, AlertAccess access, Acknowledgement acknowledgement, Directory directory, AlertFeed feed,
-               SecurityIdentity identity, Clock clock, UnroutableAlerts unroutableAlerts) {
+               SecurityIdentity identity, Clock clock, UnroutableAlerts unroutableAlerts, NoticeConfig pages) {
         this.unroutableAlerts = unroutableAlerts;
+        this.pages = pages;
         this.alerts = alerts;
         this.access = access;
         this.acknowledgement = acknowledgement;
@@ -139,6 +143,6 @@ public class AlertsPage {
         String siteName = directory.site(alert.siteId).map(s -> s.name).orElse(alert.siteId);
         String handledBy = alert.acknowledgedBy == null ? null
                 : directory.person(alert.acknowledgedBy).map(p -> p.displayName).orElse(alert.acknowledgedBy);
-        return LiveAlert.of(alert, siteName, handledBy, Delivery.ofAlert(alert.id));
+        return LiveAlert.of(alert, siteName, handledBy, Delivery.ofAlert(alert.id), AlertMessage.incidentLink(pages.incidentsUrl(), alert));
     }
 }

@@ -15,8 +15,11 @@ public record AlertMessage(String subject, String text, String shortText) {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z", Locale.ENGLISH);
     private static final DateTimeFormatter SHORT_TIME = DateTimeFormatter.ofPattern("HH:mm z", Locale.ENGLISH);
 
-    /** A page: someone must take charge. {@code ackLink} acknowledges with one click. */
-    public static AlertMessage page(Alert alert, Site site, String appUrl, String ackLink) {
+    /**
+     * A page: someone must take charge. {@code ackLink} acknowledges with one click; the incident's page (served by
+     * incident-service under {@code incidentsUrl}) is named by the incident id alone and asks for sign-in as usual.
+     */
+    public static AlertMessage page(Alert alert, Site site, String appUrl, String incidentsUrl, String ackLink) {
         String siteName = siteName(alert, site);
         String type = readable(alert.incidentType);
         String subject = "Critical incident at " + siteName + ": " + type;
@@ -30,13 +33,18 @@ public record AlertMessage(String subject, String text, String shortText) {
                 Take charge (tells everyone else you have it):
                 %s
 
+                The incident: what is known, who was there, the calls due and their deadlines:
+                %s
+
                 Open the alert in Haven to see what is needed:
                 %s
 
                 This email leaves out every detail about the people involved. Find them in Haven.
-                """.formatted(siteName, type, TIME.format(alert.occurredAt.atZone(zone(site))), ackLink, link(appUrl, alert));
-        String shortText = "Haven: critical incident at %s (%s, %s). Take charge: %s"
-                .formatted(siteName, type, SHORT_TIME.format(alert.occurredAt.atZone(zone(site))), ackLink);
+                """.formatted(siteName, type, TIME.format(alert.occurredAt.atZone(zone(site))), ackLink,
+                incidentLink(incidentsUrl, alert), link(appUrl, alert));
+        String shortText = "Haven: critical incident at %s (%s, %s). Take charge: %s Incident: %s"
+                .formatted(siteName, type, SHORT_TIME.format(alert.occurredAt.atZone(zone(site))), ackLink,
+                        incidentLink(incidentsUrl, alert));
         return new AlertMessage(subject, text, shortText);
     }
 
@@ -69,6 +77,11 @@ public record AlertMessage(String subject, String text, String shortText) {
 
     static String link(String appUrl, Alert alert) {
         return base(appUrl) + "/app/alerts#alert-" + alert.id;
+    }
+
+    /** The supervisor's page of the alert's incident: the incident id is all it carries. */
+    public static String incidentLink(String incidentsUrl, Alert alert) {
+        return base(incidentsUrl) + "/app/incidents/" + alert.incidentId;
     }
 
     /** The token goes in the fragment, which browsers never send: it stays out of server and proxy logs. */

@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.haven.notification.config.AlertEmailConfig;
+import org.haven.notification.config.NoticeConfig;
 import org.haven.notification.domain.Alert;
 import org.haven.notification.domain.AckLinks;
 import org.haven.notification.domain.AlertMessage;
@@ -57,6 +58,7 @@ public class DeliverySender {
     private final SmsGateway sms;
     private final AckLinks ackLinks;
     private final AlertEmailConfig config;
+    private final NoticeConfig pages;
     private final DeliveryRetryPolicy retries;
     private final TransactionSynchronizationRegistry transactions;
     private final Clock clock;
@@ -66,7 +68,7 @@ public class DeliverySender {
     private final PushGateway push;
     private final SendingWorker worker;
 
-    DeliverySender(EntityManager entityManager, ReactiveMailer mailer, SmsGateway sms, AckLinks ackLinks, AlertEmailConfig config,
+    DeliverySender(EntityManager entityManager, ReactiveMailer mailer, SmsGateway sms, AckLinks ackLinks, AlertEmailConfig config, NoticeConfig pages,
                    DeliveryRetryPolicy retries, TransactionSynchronizationRegistry transactions, Clock clock, MeterRegistry meters,
                    Event<AlertChanged> changed, PushGateway push) {
         this.changed = changed;
@@ -76,6 +78,7 @@ public class DeliverySender {
         this.sms = sms;
         this.ackLinks = ackLinks;
         this.config = config;
+        this.pages = pages;
         this.retries = retries;
         this.transactions = transactions;
         this.clock = clock;
@@ -207,7 +210,7 @@ public class DeliverySender {
             String name = by == null ? alert.acknowledgedBy : by.displayName;
             return AlertMessage.handled(alert, site, config.appUrl(), name);
         }
-        return AlertMessage.page(alert, site, config.appUrl(), AlertMessage.ackLink(config.appUrl(), ackLinks.token(alert.id)));
+        return AlertMessage.page(alert, site, config.appUrl(), pages.incidentsUrl(), AlertMessage.ackLink(config.appUrl(), ackLinks.token(alert.id)));
     }
 
 }
