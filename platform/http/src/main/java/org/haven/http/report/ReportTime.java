@@ -11,6 +11,9 @@ import java.time.format.DateTimeFormatter;
  */
 public final class ReportTime {
 
+    /** Named "UTC" in a report's zone column, not "Z". */
+    public static final ZoneId UTC = ZoneId.of("UTC");
+
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
 
     private ReportTime() {
@@ -23,12 +26,12 @@ public final class ReportTime {
     /** The site's zone, or UTC when the site is unknown to the projection or its zone is not a valid id. */
     public static ZoneId zoneOr(String zoneId) {
         if (zoneId == null || zoneId.isBlank()) {
-            return java.time.ZoneOffset.UTC;
+            return UTC;
         }
         try {
             return ZoneId.of(zoneId);
         } catch (java.time.DateTimeException e) {
-            return java.time.ZoneOffset.UTC;
+            return UTC;
         }
     }
 }
