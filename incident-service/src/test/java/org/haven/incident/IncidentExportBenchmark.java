@@ -30,8 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Not a test (Surefire does not pick up {@code *Benchmark}; run it by name): fills the database with 100,000 incidents
  * over a year at ten sites, a third of them critical with three checklist items each, then downloads a year's CSV as a
  * director and prints the time, the size, and the heap the JVM (service and this client together) used while it
- * streamed. Run with a small heap to see that a year never has to fit in memory:
- * {@code ./mvnw -pl incident-service test -Dtest=IncidentExportBenchmark -DargLine=-Xmx160m}. Figures: docs/benchmarks.md.
+ * streamed: {@code ./mvnw -pl incident-service test -Dtest=IncidentExportBenchmark}. Figures: docs/benchmarks.md.
  */
 @QuarkusTest
 @QuarkusTestResource(HavenInfrastructure.class)
