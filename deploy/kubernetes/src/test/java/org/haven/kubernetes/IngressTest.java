@@ -55,6 +55,22 @@ class IngressTest {
         API_ROUTES.forEach((path, service) -> assertThat(backend(haven, path)).as(path).isEqualTo(service));
     }
 
+    /** Issue 19: each report is served by the service that owns its data, under routes that already existed. */
+    @ParameterizedTest
+    @MethodSource("org.haven.kubernetes.Overlays#names")
+    void everyReportIsRoutedToTheServiceThatOwnsItsData(String name) {
+        IngressRule haven = havenHost(Overlays.get(name));
+
+        Map.of("/app/reports", "incident-service",
+                "/app/reports/incidents.csv", "incident-service",
+                "/app/reports.css", "incident-service",
+                "/app/debriefs/reports/compliance.csv", "debrief-service",
+                "/debrief-assets/report.css", "debrief-service",
+                "/app/wellness/reports/follow-ups.csv", "wellness-service",
+                "/wellness-assets/report.css", "wellness-service")
+                .forEach((path, service) -> assertThat(backend(haven, path)).as(path).isEqualTo(service));
+    }
+
     @ParameterizedTest
     @MethodSource("org.haven.kubernetes.Overlays#names")
     void thePagesOwnApisReachTheServiceOfThePage(String name) {

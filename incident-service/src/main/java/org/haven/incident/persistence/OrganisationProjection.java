@@ -7,8 +7,10 @@ import org.haven.events.OrganisationPerson;
 import org.haven.events.OrganisationSite;
 import org.haven.messaging.RecordPosition;
 
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * incident-service's read-only copy of who works at which site, built from notification-service's compacted topics
@@ -70,12 +72,13 @@ public class OrganisationProjection {
         if (person == null) {
             return true;
         }
-        Set<String> sites = new LinkedHashSet<>();
-        person.roles().forEach(role -> sites.add(role.siteId()));
-        person.shifts().forEach(shifts -> sites.add(shifts.siteId()));
-        for (String siteId : sites) {
-            entityManager.createNativeQuery("INSERT INTO org_site_member (site_id, person_id) VALUES (?1, ?2)")
-                    .setParameter(1, siteId).setParameter(2, personId).executeUpdate();
+        Map<String, Set<String>> sites = new LinkedHashMap<>();
+        person.roles().forEach(role -> sites.computeIfAbsent(role.siteId(), site -> new TreeSet<>()).add(role.role()));
+        person.shifts().forEach(shifts -> sites.computeIfAbsent(shifts.siteId(), site -> new TreeSet<>()));
+        for (Map.Entry<String, Set<String>> site : sites.entrySet()) {
+            entityManager.createNativeQuery("INSERT INTO org_site_member (site_id, person_id, roles) VALUES (?1, ?2, CAST(?3 AS text[]))")
+                    .setParameter(1, site.getKey()).setParameter(2, personId)
+                    .setParameter(3, site.getValue().toArray(String[]::new)).executeUpdate();
         }
         return true;
     }

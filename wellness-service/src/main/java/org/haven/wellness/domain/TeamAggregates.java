@@ -88,6 +88,23 @@ public class TeamAggregates {
         return aggregates;
     }
 
+    /**
+     * Only the follow-up counts, for the completion report: the same months, the same floor and the same exclusion of
+     * the reader as {@link #of}, without reading a single check-in ({@code checkIns} is null).
+     */
+    @Transactional
+    public List<SiteMonth> followUpCompletion(Set<String> sites, YearMonth first, YearMonth last, String reader) {
+        List<SiteMonth> completion = new ArrayList<>();
+        for (String site : new TreeSet<>(sites)) {
+            for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
+                Instant from = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+                Instant to = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+                completion.add(followUps(site, month, from, to, reader, null));
+            }
+        }
+        return completion;
+    }
+
     private SiteMonth followUps(String site, YearMonth month, Instant from, Instant to, String reader, CheckInTrend trend) {
         Object[] counts = FollowUp.getEntityManager().createQuery(
                         "select count(distinct f.staffId), count(f), coalesce(sum(case when f.status = ?5 then 1 else 0 end), 0)"
