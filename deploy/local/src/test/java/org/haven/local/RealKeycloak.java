@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
 final class RealKeycloak implements AutoCloseable {
 
     static final int NEEDS_JAVA = 21;
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(6);
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(12);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
