@@ -197,6 +197,33 @@ public final class HavenPlatform implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits only until the service answers its readiness check, not for its consumer group to settle: what a
+     * fault test needs to go on injecting while the group still waits out a killed member's session.
+     */
+    public Duration awaitAnswering(ServiceSpec service) throws InterruptedException {
+        return processes.get(service.name()).awaitReady(READY_TIMEOUT);
+    }
+
+    /** SIGSTOPs one running service (for fault tests); {@link #resumeService} sends SIGCONT. */
+    public void pauseService(ServiceSpec service) {
+        processes.get(service.name()).pause(true);
+    }
+
+    public void resumeService(ServiceSpec service) {
+        processes.get(service.name()).pause(false);
+    }
+
+    /**
+     * Stops PostgreSQL and starts it again on the same port and data, as a rolling update or a failover does:
+     * every open connection breaks and the services' pools have to reconnect.
+     */
+    public void restartPostgres() throws Exception {
+        postgres.close();
+        postgres = LocalPostgres.start(layout.dataDir(), layout.postgresPort(), services.stream().map(ServiceSpec::database).toList());
+        LOG.infof("PostgreSQL restarted on 127.0.0.1:%d", layout.postgresPort());
+    }
+
     /** Stops the broker and starts it again on the same port and data (for fault tests). */
     public void restartKafka() throws Exception {
         kafka.close();
@@ -373,7 +400,7 @@ public final class HavenPlatform implements AutoCloseable {
         return layout.jdbcUrl(service.database());
     }
 
-        public String kafkaBootstrap() {
+    public String kafkaBootstrap() {
         return kafka.bootstrap();
     }
 

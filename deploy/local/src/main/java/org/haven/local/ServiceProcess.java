@@ -3,6 +3,7 @@ package org.haven.local;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -135,6 +136,26 @@ final class ServiceProcess implements AutoCloseable {
             // not on Linux, or the process is gone
         }
         return -1;
+    }
+
+    /**
+     * Sends the process SIGSTOP ({@code paused}) or SIGCONT: a stopped JVM keeps its sockets and locks but answers
+     * nothing and sends no heartbeat, as a process frozen by a long GC pause or a starved node would.
+     */
+    void pause(boolean paused) {
+        String signal = paused ? "-STOP" : "-CONT";
+        try {
+            Process kill = new ProcessBuilder("kill", signal, String.valueOf(process.pid())).redirectErrorStream(true).start();
+            String output = new String(kill.getInputStream().readAllBytes());
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill " + signal + " " + spec.name() + " failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Ends the service abruptly, as a crash or an OOM kill would: SIGKILL, no shutdown hooks. */

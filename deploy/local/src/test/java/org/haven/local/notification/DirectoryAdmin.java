@@ -9,11 +9,11 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 
 /** notification-service's directory, changed as an administrator does: through its admin API. */
-final class DirectoryAdmin {
+public final class DirectoryAdmin {
 
     /** Someone the drill creates: unique address and number, so what reaches them is this drill's. */
-    record Person(String id, String name, String email, String phone) {
-        static Person fresh(String role, String tag, int number) {
+    public record Person(String id, String name, String email, String phone) {
+        public static Person fresh(String role, String tag, int number) {
             return new Person(role + "-" + tag, "Drill " + role + " " + tag, role + "-" + tag + "@drill.haven.example",
                     "+1555" + String.format("%07d", Math.floorMod((tag + number).hashCode(), 10_000_000)));
         }
@@ -21,11 +21,11 @@ final class DirectoryAdmin {
 
     private final String baseUrl;
 
-    DirectoryAdmin(String baseUrl) {
+    public DirectoryAdmin(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
-    void put(Person person) {
+    public void put(Person person) {
         given().auth().oauth2(DemoTokens.of("admin")).contentType("application/json")
                 .body(Map.of("displayName", person.name(), "email", person.email(), "phone", person.phone()))
                 .when().put(baseUrl + "/api/directory/people/" + person.id())
@@ -33,18 +33,18 @@ final class DirectoryAdmin {
     }
 
     /** The site's chain as the API shows it (repeats and levels), to put back after the drill. */
-    Map<String, Object> chain(String siteId) {
+    public Map<String, Object> chain(String siteId) {
         return given().auth().oauth2(DemoTokens.of("admin")).when().get(baseUrl + "/api/directory/sites/" + siteId + "/escalation")
                 .then().statusCode(200).extract().jsonPath().getMap("");
     }
 
     /** Pages each person in turn, {@code after} each level's delay from the start, once (no repeat). */
-    void chainOfPeople(String siteId, List<Map.Entry<java.time.Duration, Person>> levels) {
+    public void chainOfPeople(String siteId, List<Map.Entry<java.time.Duration, Person>> levels) {
         putChain(siteId, Map.of("repeats", 0, "levels", levels.stream()
                 .map(l -> Map.of("after", l.getKey().toString(), "target", "PERSON", "personId", l.getValue().id())).toList()));
     }
 
-    void putChain(String siteId, Map<String, Object> chain) {
+    public void putChain(String siteId, Map<String, Object> chain) {
         given().auth().oauth2(DemoTokens.of("admin")).contentType("application/json")
                 .body(Map.of("repeats", chain.get("repeats"), "levels", chain.get("levels")))
                 .when().put(baseUrl + "/api/directory/sites/" + siteId + "/escalation")
