@@ -1,14 +1,17 @@
 package org.haven.incident.persistence;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.haven.events.OrganisationPerson;
 import org.haven.events.OrganisationSite;
+import org.haven.events.WorkPattern;
 import org.haven.messaging.RecordPosition;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * incident-service's read-only copy of who works at which site, built from notification-service's compacted topics
@@ -21,9 +24,11 @@ public class OrganisationProjection {
 
 
     private final EntityManager entityManager;
+    private final ObjectMapper json;
 
-    OrganisationProjection(EntityManager entityManager) {
+    OrganisationProjection(EntityManager entityManager, ObjectMapper json) {
         this.entityManager = entityManager;
+        this.json = json;
     }
 
     /** Applies a site's state, or its removal when {@code site} is null; false if the row already holds a newer record. */
@@ -47,7 +52,8 @@ public class OrganisationProjection {
 
     /**
      * Applies a person's state, or their removal when {@code person} is null; false if the row already holds a newer
-     * record. The person works at every site where they hold a role or have working time.
+     * record. The person works at every site where they hold a role or have working time; their working pattern there
+     * is kept with the membership, so the report form can put those on shift first.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean person(String personId, OrganisationPerson person, RecordPosition at) {
@@ -70,13 +76,25 @@ public class OrganisationProjection {
         if (person == null) {
             return true;
         }
-        Set<String> sites = new LinkedHashSet<>();
-        person.roles().forEach(role -> sites.add(role.siteId()));
-        person.shifts().forEach(shifts -> sites.add(shifts.siteId()));
-        for (String siteId : sites) {
-            entityManager.createNativeQuery("INSERT INTO org_site_member (site_id, person_id) VALUES (?1, ?2)")
-                    .setParameter(1, siteId).setParameter(2, personId).executeUpdate();
-        }
+        Map<String, WorkPattern> sites = new LinkedHashMap<>();
+        person.roles().forEach(role -> sites.putIfAbsent(role.siteId(), null));
+        person.shifts().forEach(shifts -> {
+            if (sites.get(shifts.siteId()) == null) {
+                sites.put(shifts.siteId(), shifts.pattern());
+            }
+        });
+        sites.forEach((siteId, pattern) -> entityManager
+                .createNativeQuery("INSERT INTO org_site_member (site_id, person_id, work_pattern) VALUES (?1, ?2, ?3)")
+                .setParameter(1, siteId).setParameter(2, personId).setParameter(3, pattern == null ? null : write(pattern))
+                .executeUpdate());
         return true;
+    }
+
+    private String write(WorkPattern pattern) {
+        try {
+            return json.writeValueAsString(pattern);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A work pattern could not be written", e);
+        }
     }
 }
