@@ -3,6 +3,7 @@ package org.haven.local.chaos;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.haven.local.ClientCodes;
+import org.haven.local.Colleagues;
 import org.haven.local.DemoTokens;
 import org.haven.local.HavenPlatform;
 import org.haven.local.PlatformExtension;
@@ -58,6 +59,8 @@ class CriticalChainChaosIT {
         Map<String, String> incidents = new ConcurrentHashMap<>(); // idempotency key -> incident id
         AtomicBoolean reporting = new AtomicBoolean(true);
         List<String> faults = Collections.synchronizedList(new ArrayList<>());
+        // A report names only people who work at its site: the drill's colleagues join site-south first.
+        Colleagues.hire(SITE, java.util.stream.IntStream.range(0, INCIDENTS).mapToObj(i -> "staff-chaos-" + i).toList());
 
         ExecutorService workers = Executors.newFixedThreadPool(2);
         Future<?> chaos = workers.submit(() -> injectFaults(platform, reporting, faults));
