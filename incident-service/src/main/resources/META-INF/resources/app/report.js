@@ -88,7 +88,7 @@
       if (response.status === 200 || response.status === 201) {
         return response.json().then(function (body) { return { kind: 'stored', body: body }; });
       }
-      if (response.status === 400) {
+      if (response.status === 400 || response.status === 422) {
         return response.json().then(function (body) { return { kind: 'invalid', body: body }; });
       }
       if (response.status === 499 || response.status === 401 || response.type === 'opaqueredirect') {
@@ -147,6 +147,7 @@
   function show(id) {
     ['start', 'missing-form', 'full-form'].forEach(function (s) { $('#' + s).hidden = s !== id; });
     clearErrors();
+    if (id !== 'start') { loadPeople($('#' + id)); }
     var first = id === 'start' ? $('#start-missing') : $('#' + id + ' input:not([type=hidden]), #' + id + ' select');
     if (first) { first.focus(); }
   }
@@ -227,12 +228,22 @@
           list.appendChild(reportItem(TYPE_LABELS[item.report.type] || item.report.type, item.savedAt, 'Waiting for signal', false));
         });
         reports.forEach(function (r) {
-          list.appendChild(reportItem(TYPE_LABELS[r.type] || r.type, r.reportedAt, statusText(r.status), r.critical));
+          list.appendChild(reportItem(TYPE_LABELS[r.type] || r.type, r.reportedAt, statusText(r.status), r.critical, r.id));
         });
       }, function () { /* offline: keep what is shown */ });
   }
 
-  function reportItem(type, at, status, critical) {
+  // Who was there: the site's people of the chosen site (people-picker.js).
+  function loadPeople(form) {
+    var picker = $('[data-people-picker]', form);
+    if (picker && window.HavenPeoplePicker) { HavenPeoplePicker.load(picker, form.elements.siteId.value); }
+  }
+  function people(form) {
+    var picker = $('[data-people-picker]', form);
+    return picker && window.HavenPeoplePicker ? HavenPeoplePicker.selection(picker) : { involved: [], witnesses: [] };
+  }
+
+  function reportItem(type, at, status, critical, id) {
     var li = document.createElement('li');
     var strong = document.createElement('strong');
     strong.textContent = type;
@@ -244,6 +255,13 @@
     li.appendChild(strong);
     li.appendChild(when);
     li.appendChild(s);
+    if (id) {
+      var add = document.createElement('a');
+      add.className = 'add-people';
+      add.href = '/app/incidents/' + encodeURIComponent(id) + '/add-people';
+      add.textContent = 'Add someone who was there';
+      li.appendChild(add);
+    }
     return li;
   }
 
@@ -259,7 +277,8 @@
     var exact = $('[data-field="' + field + '"]', form);
     if (exact) { return exact; }
     var base = field.replace(/\[\d+\]/g, '');
-    return $('[data-field="' + base + '"]', form) || $('[data-field^="' + base + '"]', form);
+    return $('[data-field="' + base + '"]', form) || $('[data-field^="' + base + '"]', form)
+      || $('[data-fields~="' + base + '"]', form);
   }
 
   function labelFor(form, el, field) {
@@ -375,6 +394,7 @@
     var f = form.elements;
     var seenAt = timeToday(f.lastSeenTime.value);
     var code = text(f.clientCode.value);
+    var there = people(form);
     return {
       siteId: f.siteId.value,
       type: 'ELOPEMENT',
@@ -383,6 +403,8 @@
       summary: 'Client missing. Last seen ' + f.lastSeenPlace.value.trim() + '.',
       location: text(f.lastSeenPlace.value),
       clientCodes: code ? [code] : [],
+      involvedStaffIds: there.involved,
+      witnessIds: there.witnesses,
       lastSeen: { at: seenAt, place: f.lastSeenPlace.value.trim(), clothing: f.clothing.value.trim() },
       riskFlags: { minor: f.minor.checked, highRiskOfTrafficking: f.highRiskOfTrafficking.checked, medicalNeeds: f.medicalNeeds.checked }
     };
@@ -391,6 +413,7 @@
   function fullReport(form) {
     var f = form.elements;
     var severity = $('input[name="severity"]:checked', form);
+    var there = people(form);
     var report = {
       siteId: f.siteId.value,
       type: f.type.value || null,
@@ -399,8 +422,8 @@
       summary: f.summary.value,
       location: text(f.location.value),
       clientCodes: list(f.clientCodes.value),
-      involvedStaffIds: list(f.involvedStaffIds.value),
-      witnessIds: list(f.witnessIds.value),
+      involvedStaffIds: there.involved,
+      witnessIds: there.witnesses,
       injuries: text(f.injuries.value),
       immediateActions: text(f.immediateActions.value)
     };
@@ -462,6 +485,9 @@
     $('#start-missing').addEventListener('click', function () { prefill(); show('missing-form'); });
     $('#start-full').addEventListener('click', function () { prefill(); show('full-form'); });
     $all('.back').forEach(function (b) { b.addEventListener('click', function () { show('start'); }); });
+    $all('select[name=siteId]').forEach(function (select) {
+      select.addEventListener('change', function () { loadPeople(select.form); });
+    });
     $('#f-type').addEventListener('change', function (e) { $('#elopement-details').hidden = e.target.value !== 'ELOPEMENT'; });
     $('#missing-form').addEventListener('submit', function (e) { e.preventDefault(); submit(e.target, missingReport); });
     $('#full-form').addEventListener('submit', function (e) { e.preventDefault(); submit(e.target, fullReport); });

@@ -20,6 +20,7 @@ import static org.hamcrest.Matchers.equalTo;
 class IncidentRecordTest {
 
     static String fullElopement(String site) {
+        Colleagues.hire(site, "staff-ana", "staff-ben");
         Instant occurred = TestTime.now().minus(20, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
         return """
                 {"siteId":"%s","type":"ELOPEMENT","severity":"HIGH","occurredAt":"%s","summary":"Did not come back from the corner shop",

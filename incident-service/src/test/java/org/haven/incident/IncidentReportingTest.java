@@ -45,6 +45,7 @@ class IncidentReportingTest {
 
     /** A report made at {@code now} as the service sees it (the pinned clock's time, where a test pins it). */
     static String report(String type, String severity, String site, Instant now) {
+        Colleagues.hire(site, "staff-ana", "staff-ben", "staff-cy");
         return """
                 {"siteId":"%s","type":"%s","severity":"%s","occurredAt":"%s","summary":"Client did not return from school",
                  "reporterId":"staff-ana","involvedStaffIds":["staff-ana","staff-ben"],"witnessIds":["staff-cy"],

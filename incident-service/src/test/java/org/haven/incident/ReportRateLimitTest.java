@@ -54,6 +54,7 @@ class ReportRateLimitTest {
     }
 
     private static String report(String person, String site, Instant now) {
+        Colleagues.hire(site, person);
         return """
                 {"siteId":"%s","type":"ELOPEMENT","severity":"HIGH","occurredAt":"%s","summary":"Client did not return from school",
                  "reporterId":"%s","involvedStaffIds":["%s"],"clientCodes":["%s"],

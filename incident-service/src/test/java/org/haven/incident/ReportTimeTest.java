@@ -32,6 +32,7 @@ class ReportTimeTest {
     }
 
     private static String reportAt(String site, Instant occurred) {
+        Colleagues.hire(site, "staff-ana");
         return """
                 {"siteId":"%s","type":"PROPERTY_DAMAGE","severity":"LOW","occurredAt":"%s","summary":"A window was broken",
                  "reporterId":"staff-ana","involvedStaffIds":["staff-ana"],"witnessIds":[]}"""

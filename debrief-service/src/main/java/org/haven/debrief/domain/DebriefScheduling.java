@@ -113,6 +113,57 @@ public class DebriefScheduling {
         return debrief;
     }
 
+    /**
+     * Invites people an amendment added to the incident: to its circle while the circle is upcoming (planned again and
+     * announced with a new sequence, so everyone's invite is updated and the new people get theirs), or, when the circle
+     * was already held, a make-up conversation each. Someone already invited or already owed one is left as they are, so
+     * the same amendment applied twice changes nothing. An incident with no debrief (not critical) or a cancelled one
+     * invites no one.
+     */
+    @Transactional
+    public Optional<Debrief> invite(AddedPeople added) {
+        Optional<Debrief> found = Debrief.forIncident(added.incidentId());
+        if (found.isEmpty() || added.isEmpty()) {
+            return found;
+        }
+        lockSite(found.get().siteId);
+        Debrief debrief = found.get();
+        String incidentType = debrief.incidents.stream().filter(i -> i.incidentId().equals(added.incidentId()))
+                .map(JoinedIncident::incidentType).findFirst().orElse(debrief.incidentType);
+        Set<ParticipantRole> required = policy.requiredAttendees(incidentType);
+        if (debrief.status.isUpcoming()) {
+            boolean changed = false;
+            for (var person : added.roles().entrySet()) {
+                Participant invited = Participant.invited(person.getKey(), person.getValue(), required.contains(person.getValue()));
+                int at = debrief.participantIds().indexOf(invited.staffId());
+                if (at < 0) {
+                    debrief.participants.add(invited);
+                    changed = true;
+                } else if (invited.required() && !debrief.participants.get(at).required()) {
+                    Participant was = debrief.participants.get(at);
+                    debrief.participants.set(at, new Participant(was.staffId(), was.role(), true, was.onShift(), was.attended()));
+                    changed = true;
+                }
+            }
+            if (changed) {
+                replan(debrief);
+                debrief.status = DebriefStatus.RESCHEDULED;
+                debrief.sequence++;
+                debrief.changeReason = "People who were there were added to the incident";
+                events.rescheduled(debrief);
+            }
+        } else if (debrief.status == DebriefStatus.HELD || debrief.status == DebriefStatus.CLOSED) {
+            Set<String> owed = new java.util.HashSet<>(MakeUpConversation.of(debrief.id).stream().map(m -> m.staffId).toList());
+            Instant now = clock.instant();
+            for (String staffId : added.roles().keySet()) {
+                if (!debrief.participantIds().contains(staffId) && owed.add(staffId)) {
+                    MakeUpConversation.owedTo(debrief.id, staffId, now).persist();
+                }
+            }
+        }
+        return Optional.of(debrief);
+    }
+
     /** Moves an upcoming debrief to a new slot: the one given, or the best one the roster offers now. */
     @Transactional
     public Debrief reschedule(Debrief debrief, Optional<Instant> startsAt, String reason) {

@@ -4,14 +4,19 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.haven.debrief.domain.AddedPeople;
 import org.haven.debrief.domain.CriticalIncident;
 import org.haven.debrief.domain.DebriefScheduling;
 import org.haven.events.EventEnvelope;
 import org.haven.events.HavenEvents;
+import org.haven.events.IncidentAmended;
 import org.haven.events.IncidentReported;
 import org.haven.messaging.IdempotentConsumer;
 
-/** Schedules a debrief for every critical incident reported; other incidents and event types need none. */
+/**
+ * Schedules a debrief for every critical incident reported, and invites the people an amendment adds to one; other
+ * incidents and event types need none.
+ */
 @ApplicationScoped
 public class IncidentEventsConsumer {
 
@@ -31,7 +36,14 @@ public class IncidentEventsConsumer {
         EventEnvelope event = consumer.read(record);
         if (event.is(HavenEvents.INCIDENT_REPORTED)) {
             consumer.applyWhen(CONSUMER, event, HavenEvents.INCIDENT_REPORTED, IncidentReported::critical, this::scheduleDebriefIfCritical);
+        } else if (event.is(HavenEvents.INCIDENT_AMENDED)) {
+            consumer.applyWhen(CONSUMER, event, HavenEvents.INCIDENT_AMENDED,
+                    amended -> !amended.addedInvolvedStaffIds().isEmpty() || !amended.addedWitnessIds().isEmpty(), this::invite);
         }
+    }
+
+    private void invite(IncidentAmended amended) {
+        scheduling.invite(new AddedPeople(amended.incidentId(), amended.addedInvolvedStaffIds(), amended.addedWitnessIds()));
     }
 
     private void scheduleDebriefIfCritical(IncidentReported incident) {

@@ -68,6 +68,7 @@ class CriticalIncidentChainIT {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         List<String> staff = List.of(REPORTER, "staff-b-" + tag);
         String clientCode = ClientCodes.of(tag);
+        Colleagues.hire(SITE, List.of(staff.get(1)));   // a report names only people who work at its site
         int mailBefore = PlatformExtension.platform().mailReceived().length;
 
         long posted = System.nanoTime();

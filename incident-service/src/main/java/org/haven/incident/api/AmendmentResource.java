@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,6 +21,7 @@ import org.haven.incident.domain.AuditTrail;
 import org.haven.incident.domain.Incident;
 import org.haven.incident.domain.IncidentAccess;
 import org.haven.incident.domain.IncidentAmendments;
+import org.haven.incident.domain.IncidentReporting;
 import org.haven.security.HavenRole;
 
 import java.time.Instant;
@@ -32,14 +34,44 @@ import java.util.UUID;
 @RolesAllowed({HavenRole.STAFF, HavenRole.SUPERVISOR, HavenRole.DIRECTOR})
 public class AmendmentResource {
 
-    /** Why the report is corrected, and the corrected facts in words (e.g. "occurred at 21:40, not 22:40"). */
+    /**
+     * Why the report is corrected, and what: the corrected facts in words (e.g. "occurred at 21:40, not 22:40"), people
+     * who were there and are not on the report yet, and corrected last-seen details of a missing client. At least one
+     * of them ({@link SomethingAmended}); the people must work at the incident's site.
+     */
+    @SomethingAmended
     public record AmendmentRequest(@NotBlank @Size(max = 2_000) String reason,
-                                   @NotBlank @Size(max = 10_000) String correction) {
+                                   @Size(max = 10_000) String correction,
+                                   @Size(max = 50) List<@NotBlank @Pattern(regexp = org.haven.http.Ids.PATTERN, message = org.haven.http.Ids.MESSAGE) String> addedInvolvedStaffIds,
+                                   @Size(max = 50) List<@NotBlank @Pattern(regexp = org.haven.http.Ids.PATTERN, message = org.haven.http.Ids.MESSAGE) String> addedWitnessIds,
+                                   @Valid ReportIncidentRequest.LastSeen lastSeen) {
+
+        public AmendmentRequest {
+            correction = correction == null || correction.isBlank() ? null : correction;
+            addedInvolvedStaffIds = addedInvolvedStaffIds == null ? List.of() : addedInvolvedStaffIds;
+            addedWitnessIds = addedWitnessIds == null ? List.of() : addedWitnessIds;
+        }
+
+        /** The two-field correction every client sent before people and last-seen details could be amended. */
+        public AmendmentRequest(String reason, String correction) {
+            this(reason, correction, null, null, null);
+        }
+
+        public IncidentAmendments.Change toChange() {
+            return new IncidentAmendments.Change(reason, correction, addedInvolvedStaffIds, addedWitnessIds,
+                    lastSeen == null ? null : new IncidentReporting.LastSeen(lastSeen.at(), lastSeen.place(), lastSeen.clothing()));
+        }
     }
 
-    public record AmendmentView(UUID id, UUID incidentId, String authorId, Instant amendedAt, String reason, String correction) {
-        static AmendmentView of(Amendment a) {
-            return new AmendmentView(a.id, a.incidentId, a.authorId, a.amendedAt, a.reason, a.correction);
+    public record LastSeenView(Instant at, String place, String clothing) {
+    }
+
+    public record AmendmentView(UUID id, UUID incidentId, String authorId, Instant amendedAt, String reason, String correction,
+                                List<String> addedInvolvedStaffIds, List<String> addedWitnessIds, LastSeenView lastSeen) {
+        public static AmendmentView of(Amendment a) {
+            return new AmendmentView(a.id, a.incidentId, a.authorId, a.amendedAt, a.reason, a.correction,
+                    a.addedInvolvedStaffIds, a.addedWitnessIds,
+                    a.lastSeenAt == null ? null : new LastSeenView(a.lastSeenAt, a.lastSeenPlace, a.lastSeenClothing));
         }
     }
 
@@ -59,7 +91,7 @@ public class AmendmentResource {
     public Response amend(@PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid AmendmentRequest request) {
         Incident incident = Incident.findById(id);
         access.requireReadable(incident, "No incident " + id);
-        Amendment amendment = amendments.amend(incident, access.personId(), request.reason(), request.correction());
+        Amendment amendment = amendments.amend(incident, access.personId(), request.toChange());
         return Response.status(Response.Status.CREATED).entity(AmendmentView.of(amendment)).build();
     }
 

@@ -18,16 +18,21 @@ public class IncidentSubmission {
     private static final String KEY_CONSTRAINT = "incident_idempotency_key_unique";
 
     private final IncidentReporting reporting;
+    private final PeopleOfTheSite people;
 
-    IncidentSubmission(IncidentReporting reporting) {
+    IncidentSubmission(IncidentReporting reporting, PeopleOfTheSite people) {
         this.reporting = reporting;
+        this.people = people;
     }
 
     /** The stored incident and whether this call created it. */
     public record Outcome(Incident incident, boolean created) {
     }
 
+    /** Refuses, before anything is stored, a report naming someone who does not work at its site. */
     public Outcome submit(IncidentReporting.Report report, String actorId, UUID idempotencyKey) {
+        people.require(report.siteId(), PeopleOfTheSite.fields("involvedStaffIds", report.involvedStaffIds(),
+                "witnessIds", report.witnessIds()));
         if (idempotencyKey == null) {
             return new Outcome(reporting.report(report, actorId, null), true);
         }

@@ -33,8 +33,9 @@ public class IncidentEvents {
     }
 
     public void amended(Incident incident, Amendment amendment) {
+        // Only the ids of the people added: the correction and the last-seen details stay in this service.
         IncidentAmended data = new IncidentAmended(incident.id, incident.siteId, amendment.id, amendment.authorId,
-                amendment.amendedAt);
+                amendment.amendedAt, amendment.addedInvolvedStaffIds, amendment.addedWitnessIds);
         outbox.publish(HavenEvents.INCIDENT_AMENDED, source, incident.id.toString(), amendment.amendedAt, data);
     }
 

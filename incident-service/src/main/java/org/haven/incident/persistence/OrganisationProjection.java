@@ -1,10 +1,13 @@
 package org.haven.incident.persistence;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.haven.events.OrganisationPerson;
 import org.haven.events.OrganisationSite;
+import org.haven.events.WorkPattern;
 import org.haven.messaging.RecordPosition;
 
 import java.util.LinkedHashMap;
@@ -23,9 +26,11 @@ public class OrganisationProjection {
 
 
     private final EntityManager entityManager;
+    private final ObjectMapper json;
 
-    OrganisationProjection(EntityManager entityManager) {
+    OrganisationProjection(EntityManager entityManager, ObjectMapper json) {
         this.entityManager = entityManager;
+        this.json = json;
     }
 
     /** Applies a site's state, or its removal when {@code site} is null; false if the row already holds a newer record. */
@@ -49,7 +54,8 @@ public class OrganisationProjection {
 
     /**
      * Applies a person's state, or their removal when {@code person} is null; false if the row already holds a newer
-     * record. The person works at every site where they hold a role or have working time.
+     * record. The person works at every site where they hold a role or have working time; their working pattern there
+     * is kept with the membership, so the report form can put those on shift first.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean person(String personId, OrganisationPerson person, RecordPosition at) {
@@ -72,14 +78,29 @@ public class OrganisationProjection {
         if (person == null) {
             return true;
         }
-        Map<String, Set<String>> sites = new LinkedHashMap<>();
-        person.roles().forEach(role -> sites.computeIfAbsent(role.siteId(), site -> new TreeSet<>()).add(role.role()));
-        person.shifts().forEach(shifts -> sites.computeIfAbsent(shifts.siteId(), site -> new TreeSet<>()));
-        for (Map.Entry<String, Set<String>> site : sites.entrySet()) {
-            entityManager.createNativeQuery("INSERT INTO org_site_member (site_id, person_id, roles) VALUES (?1, ?2, CAST(?3 AS text[]))")
+        Map<String, Set<String>> roles = new LinkedHashMap<>();
+        Map<String, WorkPattern> patterns = new LinkedHashMap<>();
+        person.roles().forEach(role -> roles.computeIfAbsent(role.siteId(), site -> new TreeSet<>()).add(role.role()));
+        person.shifts().forEach(shifts -> {
+            roles.computeIfAbsent(shifts.siteId(), site -> new TreeSet<>());
+            patterns.putIfAbsent(shifts.siteId(), shifts.pattern());
+        });
+        for (Map.Entry<String, Set<String>> site : roles.entrySet()) {
+            WorkPattern pattern = patterns.get(site.getKey());
+            entityManager.createNativeQuery(
+                            "INSERT INTO org_site_member (site_id, person_id, roles, work_pattern) VALUES (?1, ?2, CAST(?3 AS text[]), ?4)")
                     .setParameter(1, site.getKey()).setParameter(2, personId)
-                    .setParameter(3, site.getValue().toArray(String[]::new)).executeUpdate();
+                    .setParameter(3, site.getValue().toArray(String[]::new))
+                    .setParameter(4, pattern == null ? null : write(pattern)).executeUpdate();
         }
         return true;
+    }
+
+    private String write(WorkPattern pattern) {
+        try {
+            return json.writeValueAsString(pattern);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A work pattern could not be written", e);
+        }
     }
 }

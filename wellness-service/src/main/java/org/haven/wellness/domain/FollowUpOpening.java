@@ -3,11 +3,13 @@ package org.haven.wellness.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.haven.events.IncidentAmended;
 import org.haven.events.IncidentReported;
 import org.haven.wellness.messaging.FollowUpEvents;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +29,8 @@ import java.util.stream.Collectors;
 public class FollowUpOpening {
 
     private static final String OPENED = "select f.staffId, f.kind from FollowUp f where f.incidentId = :incidentId";
+    private static final String DUE_PER_KIND =
+            "select f.kind, min(f.dueAt) from FollowUp f where f.incidentId = :incidentId group by f.kind";
 
     private final FollowUpCadence cadence;
     private final FollowUpEvents events;
@@ -69,6 +73,51 @@ public class FollowUpOpening {
             dueTimes.forEach((kind, dueAt) -> {
                 if (opened.add(staffId + "/" + kind)) {
                     FollowUp followUp = FollowUp.open(incident.incidentId(), incident.siteId(), staffId, kind, dueAt, now);
+                    followUp.persist();
+                    events.opened(followUp);
+                }
+            });
+        }
+    }
+
+    /**
+     * Opens follow-ups for the people an amendment added to an incident. Only a critical incident has exposures here, so
+     * they are how this service knows the incident (its site and when it happened); a non-critical one opens nothing.
+     * Each added person's follow-ups fall due when everyone else's of the incident do, or now where that time has
+     * passed: they were exposed as much, and only named later. Anyone already exposed and followed up is left as they
+     * are, so the same amendment applied again, under any event id, opens nothing twice.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void openForAdded(IncidentAmended amended) {
+        Set<String> staff = ExposedStaff.of(null, amended.addedInvolvedStaffIds(), amended.addedWitnessIds());
+        if (amended.incidentId() == null || staff.isEmpty()) {
+            return;
+        }
+        Exposure known = Exposure.<Exposure>find("incidentId", amended.incidentId()).firstResult();
+        if (known == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        Map<FollowUpKind, Instant> dueTimes = new EnumMap<>(FollowUpKind.class);
+        entityManager.createQuery(DUE_PER_KIND, Object[].class).setParameter("incidentId", amended.incidentId())
+                .getResultStream().forEach(row -> dueTimes.put((FollowUpKind) row[0], (Instant) row[1]));
+        if (dueTimes.isEmpty()) {
+            dueTimes.putAll(cadence.dueTimes(now));
+        }
+        ExposureWindow.PriorExposures prior = window.before(amended.incidentId(), staff, now);
+        Set<String> opened = opened(amended.incidentId());
+        for (String staffId : staff) {
+            if (!prior.isExposedToIncident(staffId)) {
+                Exposure exposure = Exposure.of(staffId, amended.incidentId(), known.siteId, known.occurredAt, now);
+                exposure.persist();
+                threshold.afterRecording(exposure, prior.doseOf(staffId));
+            }
+        }
+        for (String staffId : staff) {
+            dueTimes.forEach((kind, dueAt) -> {
+                if (opened.add(staffId + "/" + kind)) {
+                    FollowUp followUp = FollowUp.open(amended.incidentId(), known.siteId, staffId, kind,
+                            dueAt.isBefore(now) ? now : dueAt, now);
                     followUp.persist();
                     events.opened(followUp);
                 }

@@ -10,7 +10,10 @@ import org.haven.events.IncidentReported;
 import org.haven.messaging.IdempotentConsumer;
 import org.haven.wellness.domain.FollowUpOpening;
 
-/** Opens follow-ups for critical incidents; other incident events are not this service's business. */
+/**
+ * Opens follow-ups for critical incidents, and for the people an amendment adds to one; other incident events are not
+ * this service's business.
+ */
 @ApplicationScoped
 public class IncidentEventsConsumer {
 
@@ -30,6 +33,10 @@ public class IncidentEventsConsumer {
         EventEnvelope event = consumer.read(record);
         if (event.is(HavenEvents.INCIDENT_REPORTED)) {
             consumer.applyWhen(CONSUMER, event, HavenEvents.INCIDENT_REPORTED, IncidentReported::critical, opening::openFor);
+        } else if (event.is(HavenEvents.INCIDENT_AMENDED)) {
+            consumer.applyWhen(CONSUMER, event, HavenEvents.INCIDENT_AMENDED,
+                    amended -> !amended.addedInvolvedStaffIds().isEmpty() || !amended.addedWitnessIds().isEmpty(),
+                    opening::openForAdded);
         }
     }
 }

@@ -5,6 +5,7 @@ import io.restassured.response.Response;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.haven.local.ClientCodes;
+import org.haven.local.Colleagues;
 import org.haven.local.DemoTokens;
 import org.haven.local.HavenPlatform;
 import org.haven.local.PlatformExtension;
@@ -106,6 +107,8 @@ class CriticalChainChaosIT {
                 platform.awaitReady(replica);
             }
             quietSite(notification);
+            // A report names only people who work at its site: the drill's colleagues join site-south first.
+            Colleagues.hire(SITE, java.util.stream.IntStream.range(0, INCIDENTS).mapToObj(i -> "staff-chaos-" + tag + "-" + i).toList());
             directory.put(backup);
             directory.chainOfPeople(SITE, List.of(Map.entry(Duration.ZERO, new Person(SUPERVISOR, "", "", "")), Map.entry(LEVEL_2_AFTER, backup)));
 
