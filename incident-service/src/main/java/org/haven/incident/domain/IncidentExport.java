@@ -63,7 +63,7 @@ public class IncidentExport {
             LIMIT ?6""";
 
     private static final String CHECKLIST_ITEMS = """
-            SELECT incident_id, rule_id, recipient, due_at, done_at
+            SELECT incident_id, rule_id, recipient, due_at, done_at, reference
             FROM external_notification
             WHERE incident_id = ANY (CAST(?1 AS uuid[]))
             ORDER BY due_at, rule_id""";
@@ -183,8 +183,7 @@ public class IncidentExport {
                 fields.add((String) item[2]);
                 fields.add(ReportTime.local(instant(item[3]), zone));
                 fields.add(ReportTime.local(instant(item[4]), zone));
-                // The agency's reference number is recorded by the checklist's own change (incident-page); until then empty.
-                fields.add("");
+                fields.add(item[5] == null ? "" : (String) item[5]);
             }
             fields.addAll(narrative);
             rows.row(fields);
