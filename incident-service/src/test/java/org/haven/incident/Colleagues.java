@@ -27,6 +27,8 @@ import static org.awaitility.Awaitility.await;
 final class Colleagues {
 
     private static final Map<String, Map<String, WorkPattern>> SITES_OF = new LinkedHashMap<>();
+    /** Display names given by {@link #hireNamed}; anyone else is "Staff <id>". */
+    private static final Map<String, String> NAMES = new LinkedHashMap<>();
 
     private Colleagues() {
     }
@@ -34,6 +36,19 @@ final class Colleagues {
     /** {@code ids} work at {@code site} with no working time there (members, never on shift). */
     static void hire(String site, String... ids) {
         hire(site, WorkPattern.none(), ids);
+    }
+
+    /**
+     * Like {@link #hire}, with the names the directory gives them; later records of these people keep the names, so a
+     * test that shows a name is not undone by another that hires the same person.
+     */
+    static synchronized void hireNamed(String site, WorkPattern pattern, Map<String, String> namesById) {
+        namesById.forEach((id, name) -> {
+            if (!name.equals(NAMES.put(id, name)) && SITES_OF.containsKey(id)) {
+                SITES_OF.get(id).remove(site); // publish again under the new name
+            }
+        });
+        hire(site, pattern, namesById.keySet().toArray(String[]::new));
     }
 
     static synchronized void hire(String site, WorkPattern pattern, String... ids) {
@@ -46,7 +61,7 @@ final class Colleagues {
             sites.put(site, pattern);
             List<OrganisationPerson.SiteShifts> shifts = sites.entrySet().stream()
                     .map(e -> new OrganisationPerson.SiteShifts(e.getKey(), e.getValue())).toList();
-            OrganisationPerson person = new OrganisationPerson(id, "Staff " + id, List.of(), shifts);
+            OrganisationPerson person = new OrganisationPerson(id, NAMES.getOrDefault(id, "Staff " + id), List.of(), shifts);
             EventEnvelope event = EventEnvelope.create(HavenEvents.ORGANISATION_PERSON, HavenEvents.ownerOf(HavenEvents.PEOPLE_TOPIC),
                     id, TestTime.now(), person);
             sent.put(id, HavenInfrastructure.kafka().produceStrings()

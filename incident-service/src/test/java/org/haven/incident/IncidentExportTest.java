@@ -8,6 +8,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.haven.testing.AdjustableClock;
 import org.haven.testing.CsvRecords;
+import org.haven.events.HavenEvents;
+import org.haven.events.OrganisationSite;
+import org.haven.events.WorkPattern;
 import org.haven.testing.HavenInfrastructure;
 import org.haven.testing.TestSignIn;
 import org.haven.testing.TestTokens;
@@ -55,16 +58,11 @@ class IncidentExportTest {
         clock.pin(NOW);
         String run = UUID.randomUUID().toString().substring(0, 8);
         Sites sites = new Sites("north-" + run, "south-" + run, "ana-" + run);
-        QuarkusTransaction.requiringNew().run(() -> {
-            for (String site : List.of(sites.north(), sites.south())) {
-                entityManager.createNativeQuery("INSERT INTO org_site (id, name, time_zone, source_partition, source_offset) VALUES (?1, ?1, 'America/New_York', 0, 0)")
-                        .setParameter(1, site).executeUpdate();
-            }
-            entityManager.createNativeQuery("INSERT INTO org_person (id, display_name, source_partition, source_offset) VALUES (?1, 'Ana Díaz', 0, 0)")
-                    .setParameter(1, sites.reporter()).executeUpdate();
-            entityManager.createNativeQuery("INSERT INTO org_site_member (site_id, person_id) VALUES (?1, ?2)")
-                    .setParameter(1, sites.north()).setParameter(2, sites.reporter()).executeUpdate();
-        });
+        // Through the owner's topics, as in production: a projection rebuilt from them must come out the same.
+        for (String site : List.of(sites.north(), sites.south())) {
+            OrganisationProjectionTest.publishAndAwait(HavenEvents.ORGANISATION_SITE, site, new OrganisationSite(site, site, "America/New_York", null));
+        }
+        Colleagues.hireNamed(sites.north(), WorkPattern.none(), Map.of(sites.reporter(), "Ana Díaz"));
         for (String site : List.of(sites.north(), sites.south())) {
             String body = """
                     {"siteId":"%s","type":"ELOPEMENT","severity":"HIGH","occurredAt":"2026-11-20T13:30:00Z","summary":%s,
@@ -144,6 +142,26 @@ class IncidentExportTest {
                 .then().statusCode(403).contentType("application/problem+json");
         given().cookies(supervisor).when().get("/app/reports/incidents.csv?" + PERIOD + "&narrative=true")
                 .then().statusCode(403).contentType("application/problem+json").body("detail", containsString("narrative"));
+    }
+
+    @Test
+    void aCallsReferenceNumberFromTheAgencyIsExportedWithItsChecklistItem() {
+        Sites sites = twoSitesWithAnElopementEach();
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                        UPDATE external_notification SET done_at = ?1, reference = 'PD-2026-004217'
+                        WHERE rule_id = 'law-enforcement' AND incident_id IN (SELECT id FROM incident WHERE site_id = ?2)""")
+                .setParameter(1, NOW).setParameter(2, sites.north()).executeUpdate());
+        Cookies supervisor = signIn(TestTokens.supervisor("sup-north", sites.north()));
+
+        List<Map<String, String>> rows = records(csv(supervisor, PERIOD));
+
+        assertThat(rows).filteredOn(row -> "law-enforcement".equals(row.get("notification_rule")))
+                .singleElement().satisfies(row -> {
+                    assertThat(row.get("notification_reference_number")).isEqualTo("PD-2026-004217");
+                    assertThat(row.get("notification_done_at")).isEqualTo("2026-11-20 10:00");
+                });
+        assertThat(rows).filteredOn(row -> !"law-enforcement".equals(row.get("notification_rule")))
+                .allSatisfy(row -> assertThat(row.get("notification_reference_number")).isEmpty());
     }
 
     @Test

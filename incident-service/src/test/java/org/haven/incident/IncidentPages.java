@@ -4,12 +4,13 @@ import io.restassured.http.Cookies;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import org.haven.events.HavenEvents;
-import org.haven.events.OrganisationPerson;
 import org.haven.events.OrganisationSite;
 import org.haven.events.WorkPattern;
 import org.haven.testing.TestSignIn;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 
@@ -40,10 +41,10 @@ final class IncidentPages {
     /** Publishes a site and its people on the organisation topics and waits until the projection holds them. */
     static void site(String siteId, String name, String zone, String... personIdsAndNames) {
         OrganisationProjectionTest.publishAndAwait(HavenEvents.ORGANISATION_SITE, siteId, new OrganisationSite(siteId, name, zone, null));
+        Map<String, String> names = new LinkedHashMap<>();
         for (int i = 0; i < personIdsAndNames.length; i += 2) {
-            String id = personIdsAndNames[i];
-            OrganisationProjectionTest.publishAndAwait(HavenEvents.ORGANISATION_PERSON, id, new OrganisationPerson(id,
-                    personIdsAndNames[i + 1], List.of(), List.of(new OrganisationPerson.SiteShifts(siteId, new WorkPattern(List.of(), List.of())))));
+            names.put(personIdsAndNames[i], personIdsAndNames[i + 1]);
         }
+        Colleagues.hireNamed(siteId, WorkPattern.none(), names);
     }
 }

@@ -3,7 +3,6 @@ package org.haven.debrief.api;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,18 +10,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.haven.debrief.domain.ComplianceExport;
-import org.haven.http.Ids;
 import org.haven.http.report.ReportDownload;
 import org.haven.http.report.ReportPeriod;
-import org.haven.http.report.ReportRequestInvalid;
+import org.haven.http.report.ReportSites;
 import org.haven.security.HavenRole;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -55,7 +50,7 @@ public class ComplianceReportPage {
     @Path("/compliance")
     @Produces(MediaType.TEXT_HTML)
     public Response page(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("site") String site) {
-        ReportPeriod period = from == null && to == null ? lastMonth() : ReportPeriod.parse(from, to);
+        ReportPeriod period = from == null && to == null ? ReportPeriod.lastMonth(clock) : ReportPeriod.parse(from, to);
         Set<String> sites = sites(site);
         String csv = "/app/debriefs/reports/compliance.csv?from=" + period.from() + "&to=" + period.to()
                 + (site == null ? "" : "&site=" + URLEncoder.encode(site, StandardCharsets.UTF_8));
@@ -75,21 +70,7 @@ public class ComplianceReportPage {
     }
 
     private Set<String> sites(String site) {
-        Set<String> visible = Set.copyOf(access.visibleSites());
-        if (site == null || site.isEmpty()) {
-            return visible;
-        }
-        if (!site.matches(Ids.PATTERN)) {
-            throw new ReportRequestInvalid("site", Ids.MESSAGE);
-        }
-        if (!visible.contains(site)) {
-            throw new ForbiddenException("You may not export site " + site);
-        }
-        return Set.of(site);
+        return ReportSites.chosen(access.visibleSites(), site);
     }
 
-    private ReportPeriod lastMonth() {
-        YearMonth last = YearMonth.from(LocalDate.now(clock.withZone(ZoneOffset.UTC))).minusMonths(1);
-        return new ReportPeriod(last.atDay(1), last.atEndOfMonth());
-    }
 }

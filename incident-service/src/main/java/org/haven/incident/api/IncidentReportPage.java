@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.haven.http.report.ReportDownload;
 import org.haven.http.report.ReportPeriod;
 import org.haven.http.report.ReportRequestInvalid;
+import org.haven.http.report.ReportSites;
 import org.haven.incident.domain.IncidentExport;
 import org.haven.security.Caller;
 import org.haven.security.HavenRole;
@@ -20,9 +21,6 @@ import org.haven.security.HavenRole;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -60,7 +58,7 @@ public class IncidentReportPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public String hub() {
-        ReportPeriod last = lastMonth();
+        ReportPeriod last = ReportPeriod.lastMonth(clock);
         return Templates.hub(last.from().toString(), last.to().toString(), sorted(caller.sites())).render();
     }
 
@@ -69,7 +67,7 @@ public class IncidentReportPage {
     @Produces(MediaType.TEXT_HTML)
     public Response page(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("site") String site,
                          @QueryParam("narrative") String narrative) {
-        ReportPeriod period = from == null && to == null ? lastMonth() : ReportPeriod.parse(from, to);
+        ReportPeriod period = from == null && to == null ? ReportPeriod.lastMonth(clock) : ReportPeriod.parse(from, to);
         IncidentExport.Request request = request(period, site, narrative);
         String rendered = Templates.incidents(period.from().toString(), period.to().toString(), sorted(caller.sites()),
                 site, mayAskNarrative(), request.narrative(), "/app/reports/incidents.csv?" + query(period, site, request.narrative()))
@@ -93,27 +91,12 @@ public class IncidentReportPage {
         if (withNarrative && !mayAskNarrative()) {
             throw new ForbiddenException("Only a program director or an admin may export the narrative");
         }
-        Set<String> sites = caller.sites();
-        if (site != null) {
-            if (!site.matches(org.haven.http.Ids.PATTERN)) {
-                throw new ReportRequestInvalid("site", org.haven.http.Ids.MESSAGE);
-            }
-            if (!sites.contains(site)) {
-                throw new ForbiddenException("You may not export site " + site);
-            }
-            sites = Set.of(site);
-        }
-        return new IncidentExport.Request(caller.personId(), Set.copyOf(sites), period, caller.is(HavenRole.DIRECTOR), withNarrative);
+        Set<String> sites = ReportSites.chosen(caller.sites(), site);
+        return new IncidentExport.Request(caller.personId(), sites, period, caller.is(HavenRole.DIRECTOR), withNarrative);
     }
 
     private boolean mayAskNarrative() {
         return caller.is(HavenRole.DIRECTOR) || caller.is(HavenRole.ADMIN);
-    }
-
-    /** Last calendar month (UTC): a period that is over, as a board report usually is. */
-    private ReportPeriod lastMonth() {
-        YearMonth last = YearMonth.from(LocalDate.now(clock.withZone(ZoneOffset.UTC))).minusMonths(1);
-        return new ReportPeriod(last.atDay(1), last.atEndOfMonth());
     }
 
     static boolean flag(String field, String value) {

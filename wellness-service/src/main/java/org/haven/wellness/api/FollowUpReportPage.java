@@ -3,18 +3,16 @@ package org.haven.wellness.api;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.haven.http.Ids;
 import org.haven.http.report.ReportBody;
 import org.haven.http.report.ReportDownload;
 import org.haven.http.report.ReportPeriod;
-import org.haven.http.report.ReportRequestInvalid;
+import org.haven.http.report.ReportSites;
 import org.haven.security.HavenRole;
 import org.haven.wellness.domain.TeamAggregates;
 import org.haven.wellness.domain.WellnessAccess;
@@ -22,9 +20,7 @@ import org.haven.wellness.domain.WellnessAccess;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -64,7 +60,7 @@ public class FollowUpReportPage {
     @Path("/follow-ups")
     @Produces(MediaType.TEXT_HTML)
     public Response page(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("site") String site) {
-        ReportPeriod period = from == null && to == null ? lastMonth() : ReportPeriod.parse(from, to);
+        ReportPeriod period = from == null && to == null ? ReportPeriod.lastMonth(clock) : ReportPeriod.parse(from, to);
         ReportBody body = body(sites(site), period);
         String csv = "/app/wellness/reports/follow-ups.csv?from=" + period.from() + "&to=" + period.to()
                 + (site == null ? "" : "&site=" + URLEncoder.encode(site, StandardCharsets.UTF_8));
@@ -106,21 +102,7 @@ public class FollowUpReportPage {
     }
 
     private Set<String> sites(String site) {
-        Set<String> visible = Set.copyOf(access.visibleSites());
-        if (site == null || site.isEmpty()) {
-            return visible;
-        }
-        if (!site.matches(Ids.PATTERN)) {
-            throw new ReportRequestInvalid("site", Ids.MESSAGE);
-        }
-        if (!visible.contains(site)) {
-            throw new ForbiddenException("You may not export site " + site);
-        }
-        return Set.of(site);
+        return ReportSites.chosen(access.visibleSites(), site);
     }
 
-    private ReportPeriod lastMonth() {
-        YearMonth last = YearMonth.from(LocalDate.now(clock.withZone(ZoneOffset.UTC))).minusMonths(1);
-        return new ReportPeriod(last.atDay(1), last.atEndOfMonth());
-    }
 }

@@ -1,9 +1,12 @@
 package org.haven.http.report;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -26,6 +29,12 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
             throw new ReportRequestInvalid("to", "a report covers at most " + LONGEST_DAYS + " days");
         }
         return new ReportPeriod(first, last);
+    }
+
+    /** Last calendar month (UTC) at {@code clock}: a period that is over, as a board report usually is. */
+    public static ReportPeriod lastMonth(Clock clock) {
+        YearMonth last = YearMonth.from(LocalDate.now(clock.withZone(ZoneOffset.UTC))).minusMonths(1);
+        return new ReportPeriod(last.atDay(1), last.atEndOfMonth());
     }
 
     /** The first instant of the period in {@code zone}. */
