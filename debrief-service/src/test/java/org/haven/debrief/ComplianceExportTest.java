@@ -1,10 +1,10 @@
 package org.haven.debrief;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.haven.events.OrganisationSite;
+import org.haven.events.HavenEvents;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.haven.events.IncidentReported;
 import org.haven.testing.AdjustableClock;
 import org.haven.testing.CsvRecords;
@@ -40,8 +40,6 @@ class ComplianceExportTest {
 
     @Inject
     AdjustableClock clock;
-    @Inject
-    EntityManager entityManager;
 
     // Built once for the class (every test only reads it): four debriefs through Kafka are slow on a busy machine.
     static String site;
@@ -61,9 +59,8 @@ class ComplianceExportTest {
         String run = UUID.randomUUID().toString().substring(0, 8);
         site = "north-" + run;
         otherSite = "south-" + run;
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                        "INSERT INTO org_site (id, name, time_zone, jurisdiction, source_partition, source_offset) VALUES (?1, ?1, 'America/New_York', 'us-generic', 0, 0)")
-                .setParameter(1, site).executeUpdate());
+        // Through the owner's topic, as in production: a projection rebuilt from it must come out the same.
+        RosterFixture.publishAndAwait(HavenEvents.ORGANISATION_SITE, site, new OrganisationSite(site, site, "America/New_York", "us-generic"));
         onTime = held(site, "a-" + run, "2026-10-10T14:00:00Z", "2026-10-10T20:00:00Z");
         late = held(site, "b-" + run, "2026-10-15T12:00:00Z", "2026-10-16T16:00:00Z");
         overdue = opened(site, "c-" + run, "2026-10-20T12:00:00Z").incidentId();
