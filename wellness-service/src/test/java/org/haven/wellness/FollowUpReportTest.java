@@ -69,10 +69,10 @@ class FollowUpReportTest {
         TeamOfFive five = TeamOfFive.exposedInMay(clock);
         clock.pin(TeamOfFive.IN_JUNE);
 
-        assertThat(CsvRecords.parse(csv(TestTokens.director("dir-1", site), MAY)).get(1))
+        assertThat(CsvRecords.parse(csv(DirectoryTokens.director("dir-1", site), MAY)).get(1))
                 .containsExactly(site, "2025-05", "", "", "", "fewer than 5 — not shown");
         // A director who was one of the five sees the four others: withheld too.
-        assertThat(CsvRecords.parse(csv(TestTokens.director(five.staff().get(0), five.site()), MAY)).get(1))
+        assertThat(CsvRecords.parse(csv(DirectoryTokens.director(five.staff().get(0), five.site()), MAY)).get(1))
                 .containsExactly(five.site(), "2025-05", "", "", "", "fewer than 5 — not shown");
     }
 
