@@ -26,6 +26,7 @@ class IngressTest {
 
     private static final Map<String, String> API_ROUTES = Map.of(
             "/api/incidents", "incident-service",
+            "/api/sites/site-north/people", "incident-service",
             "/api/audit", "incident-service",
             "/api/debriefs", "debrief-service",
             "/api/alerts", "notification-service",
